@@ -1,0 +1,2 @@
+Console.WriteLine("mentornudge: the local host is not built yet.");
+return 0;
