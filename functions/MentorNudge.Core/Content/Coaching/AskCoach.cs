@@ -233,7 +233,7 @@ public static partial class AskCoach
             "[your name]");
     }
 
-    [GeneratedRegex(@"\b(?:be|become|being)\s+my\s+mentor\b|\bmentor(?:ing)?\s+me\b|\blooking\s+for\s+a\s+mentor\b", Options)]
+    [GeneratedRegex(@"\b(?:be|become|being)\s+my\s+mentor\b|\bmentor(?:ing)?\s+me\b|\b(?:looking|searching|hoping)\s+for\s+a\s+mentor\b|\b(?:as\s+(?:a|your)\s+mentee)\b", Options)]
     private static partial Regex GenericMentor();
 
     [GeneratedRegex(@"\bpick(?:ing)?\s+your\s+brains?\b|\bbrain\s+to\s+pick\b", Options)]
@@ -252,6 +252,8 @@ public static partial class AskCoach
         + @"|\bdid\s+you\s+(?:see|get|receive|read)\s+my\s+(?:last\s+|previous\s+|earlier\s+)?(?:e-?mail|message|note)\b"
         + @"|\b(?:haven't|have\s+not|hadn't)\s+heard\s+back\b|\bdidn't\s+(?:get|receive|hear)\s+(?:a\s+|any\s+)?(?:response|reply|answer)\b"
         + @"|\bstill\s+waiting\b|\bfollowing\s+up\s+again\b|\blost\s+in\s+your\s+inbox\b|\btop\s+of\s+your\s+inbox\b"
+        + @"|\bhaven't\s+heard\s+from\s+you\b|\bfollowing\s+up\s+on\s+my\s+(?:previous|last|earlier)\s+(?:e-?mail|message|note)\b"
+        + @"|\b(?:nudging|pinging|following\s+up|reaching\s+out|writing|checking\s+in|bumping)\s+(?:you\s+)?(?:again|once\s+more)\b|\b(?:must|might|may)\s+have\s+seen\s+my\b"
         + @"|\bin\s+case\s+you\s+missed\b|\bas\s+i\s+(?:mentioned|said)\s+(?:before|earlier|previously)\b|\bresending\b",
         Options)]
     private static partial Regex GuiltPhrase();
@@ -280,14 +282,14 @@ public static partial class AskCoach
 
     [GeneratedRegex(
         @"\b(?:used|took|followed|tried|applied|implemented)\s+your\b|\byour\s+(?:advice|suggestion|framing|feedback|comment|recommendation)s?\b"
-        + @"|\byour\s+(?:[\w'-]+\s+){0,3}?(?:talk|article|post|blog|book|paper|podcast|keynote|newsletter|thread|essay|research|project|repo|repository|library|course|video|presentation|piece|interview|episode|launch|workshop|lecture|series|write-?up|demo|announcement|charter|runbook|guide|tool|framework|work|announcement)s?\b"
+        + @"|\byour\s+(?:[\w'-]+\s+){0,3}?(?:talk|article|post|blog|book|paper|podcast|keynote|newsletter|thread|essay|research|project|repo|repository|library|course|video|presentation|piece|interview|episode|launch|workshop|lecture|series|write-?up|demo|announcement|charter|runbook|guide|tool|framework|work|playbook|checklist|slides|deck|rubric|notes|handbook|template|study|report|course|lecture\s+notes)s?\b"
         + @"|\byour\s+team's\b|\byou\s+(?:wrote|said|shared|built|published|presented|gave|led|ran|described|created|designed|suggested|recommended|launched|open-sourced|demoed)\b",
         Options)]
     private static partial Regex Personal();
 
     [GeneratedRegex(
         @"\b(?:\d{1,3}|five|ten|fifteen|twenty|thirty)[- ]?(?:min|mins|minute|minutes)\b|\b(?:one|a\s+single|1|two)\s+(?:quick\s+|short\s+|specific\s+|small\s+)?questions?\b"
-        + @"|\b(?:one|two|1|2)[- ](?:line|sentence)\b|\b(?:short|quick|brief)\s+(?:email\s+)?(?:reply|answer|email|note|response)\b"
+        + @"|\b(?:one|two|1|2)[- ](?:line|sentence)\b|\b(?:one|two|a\s+few)\s+(?:or\s+(?:two|three)\s+)?(?:lines|sentences)\b|\b(?:short|quick|brief)\s+(?:email\s+)?(?:reply|answer|email|note|response)\b"
         + @"|\byes\s+or\s+no\b|\bglance\s+at\b|\bjust\s+the\s+first\s+(?:paragraph|page|slide)\b",
         Options)]
     private static partial Regex Bounded();
