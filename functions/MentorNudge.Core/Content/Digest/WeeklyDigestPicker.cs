@@ -27,12 +27,13 @@ public static class WeeklyDigestPicker
         ArgumentNullException.ThrowIfNull(context);
         var zone = ZoneOf(context.User);
         // The digest's own due instant seeds the choice, so a retry at another instant renders the same prompts.
-        var picked = PickPrompts(context, zone, context.Nudge.Id, context.Nudge.DueAt, ReplayDepth);
+        var index = new PersonIndex(context);
+        var picked = PickPrompts(context, index, zone, context.Nudge.Id, context.Nudge.DueAt, ReplayDepth);
         return new WeeklyDigest(
             WeekKey(context.Nudge.DueAt, zone),
             picked.Prompts,
             FollowUpsDue(context, zone),
-            LosingTouch(context));
+            LosingTouch(context, index));
     }
 
     /// <summary>The ISO week of an instant in a zone, e.g. <c>2027-W13</c>.</summary>
@@ -61,7 +62,15 @@ public static class WeeklyDigestPicker
 
     private sealed record Picked(IReadOnlyList<DigestPrompt> Prompts, IReadOnlyDictionary<string, Instant> LastPrompted);
 
-    private static Picked PickPrompts(NudgeRenderContext context, DateTimeZone zone, string digestId, Instant at, int depth)
+    /// <summary>Asks and interactions grouped by person once, so replays stay linear in the data.</summary>
+    private sealed class PersonIndex(NudgeRenderContext context)
+    {
+        public ILookup<string, Ask> Asks { get; } = context.Asks.ToLookup(a => a.PersonId, StringComparer.Ordinal);
+
+        public ILookup<string, Interaction> Interactions { get; } = context.Interactions.ToLookup(i => i.PersonId, StringComparer.Ordinal);
+    }
+
+    private static Picked PickPrompts(NudgeRenderContext context, PersonIndex index, DateTimeZone zone, string digestId, Instant at, int depth)
     {
         var user = context.User;
         var weekKey = WeekKey(at, zone);
@@ -73,16 +82,17 @@ public static class WeeklyDigestPicker
             .ThenBy(n => n.Id, StringComparer.Ordinal)
             .FirstOrDefault();
         var previousPicked = depth > 0 && previous is not null
-            ? PickPrompts(context, zone, previous.Id, previous.DueAt, depth - 1)
+            ? PickPrompts(context, index, zone, previous.Id, previous.DueAt, depth - 1)
             : new Picked([], new Dictionary<string, Instant>());
         var previousKinds = previousPicked.Prompts.ToDictionary(p => p.Person.Id, p => p.Kind, StringComparer.Ordinal);
 
         var max = Math.Clamp(user.Settings.WeeklyDigest.MaxPrompts, 0, 20);
         var ranked = context.People
+            .DistinctBy(p => p.Id, StringComparer.Ordinal)
             .Where(p => p.CreatedAt <= at && !p.Stopped && !(p.SnoozedUntil > at))
             .Select(p =>
             {
-                var lastTouch = LastTouch(context, p, at);
+                var lastTouch = LastTouch(index, p, at);
                 if (previousPicked.LastPrompted.TryGetValue(p.Id, out var prompted) && prompted > lastTouch)
                 {
                     lastTouch = prompted;
@@ -105,7 +115,7 @@ public static class WeeklyDigestPicker
                 break;
             }
 
-            var prompt = PromptFor(context, candidate.Person, at, weekKey, previousKinds);
+            var prompt = PromptFor(context, index, candidate.Person, at, weekKey, previousKinds);
             if (prompt is not null)
             {
                 prompts.Add(prompt);
@@ -122,14 +132,14 @@ public static class WeeklyDigestPicker
     }
 
     private static DigestPrompt? PromptFor(
-        NudgeRenderContext context, Person person, Instant at, string weekKey, Dictionary<string, AddValuePromptKind> previousKinds)
+        NudgeRenderContext context, PersonIndex index, Person person, Instant at, string weekKey, Dictionary<string, AddValuePromptKind> previousKinds)
     {
         var userId = context.User.Id;
         var links = person.Links.Select(SafeText.Link).OfType<Uri>().ToList();
         var interests = person.Interests.Select(i => SafeText.OneLine(i, 60)).Where(i => i.Length > 0).ToList();
-        var hasOpenAsk = context.Asks.Any(a => a.PersonId == person.Id && a.SentAt <= at && (a.AnsweredAt is null || a.AnsweredAt > at));
-        var hasInteractions = context.Interactions.Any(i => i.PersonId == person.Id && i.At <= at);
-        var backOff = AddValueBackOff.IsInBackOff(person, context.Asks, context.History, at);
+        var hasOpenAsk = index.Asks[person.Id].Any(a => a.SentAt <= at && (a.AnsweredAt is null || a.AnsweredAt > at));
+        var hasInteractions = index.Interactions[person.Id].Any(i => i.At <= at);
+        var backOff = hasOpenAsk && AddValueBackOff.IsInBackOff(person, index.Asks[person.Id], context.History, at);
 
         var kinds = PromptCatalog.EligibleKinds(new PromptCatalog.PersonFacts(person.Connection, links.Count > 0, hasInteractions, hasOpenAsk))
             .Where(k => !previousKinds.TryGetValue(person.Id, out var last) || last != k)
@@ -148,20 +158,20 @@ public static class WeeklyDigestPicker
         return new DigestPrompt(person, kind, title, suggestion, usesLink ? link : null, usesInterest ? interest : null, hasOpenAsk || backOff);
     }
 
-    private static Instant LastTouch(NudgeRenderContext context, Person person, Instant at)
+    private static Instant LastTouch(PersonIndex index, Person person, Instant at)
     {
         var last = person.CreatedAt;
-        foreach (var i in context.Interactions)
+        foreach (var i in index.Interactions[person.Id])
         {
-            if (i.PersonId == person.Id && i.At <= at && i.At > last)
+            if (i.At <= at && i.At > last)
             {
                 last = i.At;
             }
         }
 
-        foreach (var a in context.Asks)
+        foreach (var a in index.Asks[person.Id])
         {
-            if (a.PersonId == person.Id && a.SentAt <= at && a.SentAt > last)
+            if (a.SentAt <= at && a.SentAt > last)
             {
                 last = a.SentAt;
             }
@@ -174,8 +184,9 @@ public static class WeeklyDigestPicker
     {
         var from = context.Now;
         var to = context.Now + Duration.FromDays(7);
-        var people = context.People.ToDictionary(p => p.Id, StringComparer.Ordinal);
-        var asks = context.Asks.ToDictionary(a => a.Id, StringComparer.Ordinal);
+        // First wins on a duplicate id: bad data must not stop the digest.
+        var people = context.People.GroupBy(p => p.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var asks = context.Asks.GroupBy(a => a.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         return context.Upcoming
             .Where(u => u.Kind == NudgeKind.FollowUp && u.DueAt >= from && u.DueAt < to && u.PersonId is not null)
             .Where(u => people.TryGetValue(u.PersonId!, out var p) && !p.Stopped)
@@ -189,14 +200,15 @@ public static class WeeklyDigestPicker
             .ToList();
     }
 
-    private static List<LosingTouchEntry> LosingTouch(NudgeRenderContext context)
+    private static List<LosingTouchEntry> LosingTouch(NudgeRenderContext context, PersonIndex index)
     {
         var now = context.Now;
         return context.People
+            .DistinctBy(p => p.Id, StringComparer.Ordinal)
             .Where(p => p.KeepInTouchEveryDays is > 0 && !p.Stopped && !(p.SnoozedUntil > now))
             .Select(p =>
             {
-                var last = LastContact(context, p, now);
+                var last = LastContact(index, p, now);
                 return (Person: p, Last: last, Days: (int)Math.Floor((now - last).TotalDays));
             })
             .Where(x => x.Days > x.Person.KeepInTouchEveryDays)
@@ -208,12 +220,15 @@ public static class WeeklyDigestPicker
     }
 
     /// <summary>The last interaction, ask or reply with a person (or when they were added).</summary>
-    internal static Instant LastContact(NudgeRenderContext context, Person person, Instant now)
+    internal static Instant LastContact(NudgeRenderContext context, Person person, Instant now) =>
+        LastContact(new PersonIndex(context), person, now);
+
+    private static Instant LastContact(PersonIndex index, Person person, Instant now)
     {
-        var last = LastTouch(context, person, now);
-        foreach (var a in context.Asks)
+        var last = LastTouch(index, person, now);
+        foreach (var a in index.Asks[person.Id])
         {
-            if (a.PersonId == person.Id && a.AnsweredAt is { } answered && answered <= now && answered > last)
+            if (a.AnsweredAt is { } answered && answered <= now && answered > last)
             {
                 last = answered;
             }

@@ -198,6 +198,15 @@ public sealed class WeeklyDigestPickerTests
     }
 
     [Fact]
+    public void Pick_DuplicatePersonIds_OnePromptEach()
+    {
+        Person[] people = [ContentFixtures.Person("p1", keepInTouch: 1), ContentFixtures.Person("p1", keepInTouch: 1)];
+        var digest = Pick(Week1, people);
+        Assert.Single(digest.Prompts);
+        Assert.Single(digest.LosingTouch);
+    }
+
+    [Fact]
     public void WeekKey_IsIsoWeekInUserZone() =>
         Assert.Equal("2027-W13", WeeklyDigestPicker.WeekKey(ContentFixtures.Now, DateTimeZoneProviders.Tzdb["Europe/Berlin"]));
 }
