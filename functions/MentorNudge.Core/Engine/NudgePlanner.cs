@@ -238,7 +238,8 @@ public sealed class NudgePlanner(IClock clock)
             if (displacedSlot is not { } slot)
             {
                 var firstDayBack = settings.VacationUntil!.Value.PlusDays(1);
-                var floor = Zone.AtStartOfDay(firstDayBack).ToInstant();
+                // Lenient, like every local time: the first day back may itself start in a gap.
+                var floor = ReminderSlots.Resolve(Zone, firstDayBack.AtMidnight());
                 slot = slots.OnOrAfter(floor > now ? floor : now);
                 displacedInSlot = 0;
             }

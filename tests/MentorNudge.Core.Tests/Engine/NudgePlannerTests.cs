@@ -282,4 +282,15 @@ public sealed class NudgePlannerTests
         Assert.Equal([new LocalDate(2026, 11, 30), new LocalDate(2026, 12, 9)], steps.Select(x => x.Date));
         Assert.Equal(Utc(2026, 11, 30, 14), steps[0].DueAt);
     }
+
+    [Fact]
+    public void Plan_ApiaVacationEndingBeforeSkippedDay_DisplacedReminderAfterIt()
+    {
+        // Apia skipped Friday 2011-12-30: the first day back does not exist, the next business day is Tuesday 3 Jan 2012.
+        var s = new Scenario("Pacific/Apia", "US", Utc(2011, 11, 1)).WithoutDigest();
+        s.Settings = s.Settings with { VacationUntil = new LocalDate(2011, 12, 29), FollowUp = new FollowUpPolicy(1, 7, 1) };
+        s.AddAsk("a1", "p1", Utc(2011, 12, 20));
+        var step = Assert.Single(s.PlanAt(Utc(2011, 12, 20, 1)));
+        Assert.Equal(new LocalDateTime(2012, 1, 3, 9, 0), step.DueLocal.LocalDateTime);
+    }
 }
