@@ -135,18 +135,62 @@ public sealed class BusinessCalendar
     /// </summary>
     public LocalDate AddBusinessDays(LocalDate date, int businessDays)
     {
-        var step = businessDays >= 0 ? 1 : -1;
-        var remaining = Math.Abs(businessDays);
-        while (remaining > 0)
+        if (businessDays < 0)
         {
-            date = date.PlusDays(step);
-            if (IsBusinessDay(date))
+            var remainingBack = -businessDays;
+            while (remainingBack > 0)
             {
-                remaining--;
+                date = date.PlusDays(-1);
+                if (IsBusinessDay(date))
+                {
+                    remainingBack--;
+                }
             }
+
+            return date;
         }
 
-        return date;
+        // The hot path of every follow-up: walk day-of-year and weekday counters instead of
+        // building a LocalDate per day, and build the date once at the end.
+        var year = date.Year;
+        var dayOfYear = date.DayOfYear;
+        var dayOfWeek = (int)date.DayOfWeek;
+        var daysInYear = DateTime.IsLeapYear(year) ? 366 : 365;
+        var holidays = lastYear.Year == year ? lastYear : GetHolidayYear(country, year);
+        var checkDates = extraHolidays.Count != 0 || skippedDates.Count != 0;
+        var offset = 0;
+        var remaining = businessDays;
+        while (remaining > 0)
+        {
+            offset++;
+            dayOfWeek = dayOfWeek == 7 ? 1 : dayOfWeek + 1;
+            if (++dayOfYear > daysInYear)
+            {
+                year++;
+                dayOfYear = 1;
+                daysInYear = DateTime.IsLeapYear(year) ? 366 : 365;
+                holidays = GetHolidayYear(country, year);
+            }
+
+            if ((workDayMask & (1 << dayOfWeek)) == 0 || holidays.Contains(dayOfYear))
+            {
+                continue;
+            }
+
+            if (checkDates)
+            {
+                var candidate = date.PlusDays(offset);
+                if (extraHolidays.Contains(candidate) || skippedDates.Contains(candidate))
+                {
+                    continue;
+                }
+            }
+
+            remaining--;
+        }
+
+        lastYear = holidays;
+        return date.PlusDays(offset);
     }
 
     /// <summary><paramref name="date"/> itself when it is a business day, else the next one.</summary>
