@@ -26,7 +26,7 @@ public static class AddValueFirst
 
         var zone = DateTimeZoneProviders.Tzdb[settings.TimeZoneId];
         var lastReminders = input.History
-            .Where(n => n.Kind == NudgeKind.FollowUp && n.Step == lastStep && n.PersonId == personId
+            .Where(n => n.Kind == NudgeKind.FollowUp && n.Step == lastStep
                 && n.Status is NudgeStatus.Sent or NudgeStatus.Skipped)
             .ToDictionary(n => n.Id, StringComparer.Ordinal);
 
