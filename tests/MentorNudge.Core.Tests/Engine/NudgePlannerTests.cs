@@ -293,4 +293,18 @@ public sealed class NudgePlannerTests
         var step = Assert.Single(s.PlanAt(Utc(2011, 12, 20, 1)));
         Assert.Equal(new LocalDateTime(2012, 1, 3, 9, 0), step.DueLocal.LocalDateTime);
     }
+
+    [Fact]
+    public void Plan_VacationWithFollowUpsAndKeepInTouch_SpreadInOrderOfOriginalDue()
+    {
+        var s = new Scenario("Europe/London", "GB", Utc(2026, 5, 1)).WithoutDigest();
+        s.Settings = s.Settings with { VacationUntil = new LocalDate(2026, 6, 19), FollowUp = new FollowUpPolicy(3, 7, 1) };
+        s.AddPerson("p1", keepInTouchEveryDays: 10, createdAt: Utc(2026, 5, 28, 12)); // due Sunday 7 June -> Monday 8 June
+        s.AddAsk("a1", "p2", Utc(2026, 6, 1, 10)); // due Thursday 4 June
+        s.AddAsk("a2", "p3", Utc(2026, 6, 1, 10));
+        var plan = s.PlanAt(Utc(2026, 6, 1, 11));
+        Assert.Equal(
+            [("fu-a1-1", Utc(2026, 6, 22, 8)), ("fu-a2-1", Utc(2026, 6, 22, 8)), ("kt-p1-20260608", Utc(2026, 6, 23, 8))],
+            plan.Select(n => (n.NudgeId, n.DueAt)));
+    }
 }
