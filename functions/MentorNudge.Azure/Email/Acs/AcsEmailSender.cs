@@ -206,6 +206,12 @@ public sealed class AcsEmailSender : IEmailSender
         {
             return ex.GetType().Name;
         }
+        catch (AggregateException ex) when (ex.InnerExceptions.All(inner => inner is RequestFailedException or HttpRequestException or OperationCanceledException))
+        {
+            // Azure.Core gathers the transport error of every attempt once retries are exhausted.
+            var last = ex.InnerExceptions[^1];
+            return "retries exhausted: " + (last.InnerException?.GetType().Name ?? last.GetType().Name);
+        }
     }
 
     private static string Describe(object status, string? code, string? text) =>
