@@ -128,6 +128,22 @@ public sealed class AcsEmailSenderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SendAsync_OverServerQuota_IsThrottledUntilTheOldestSendLeavesTheWindow()
+    {
+        _server.QuotaPerMinute = 1;
+        var sender = Sender();
+        Assert.Equal(EmailSendOutcome.Sent, (await sender.SendAsync(TestEmails.Digest("a"))).Outcome);
+        _clock.AdvanceSeconds(20);
+
+        var result = await sender.SendAsync(TestEmails.Digest("b"));
+
+        Assert.Equal(EmailSendResult.Throttled(TimeSpan.FromSeconds(40)), result);
+        Assert.Equal(1, _server.QuotaRejections);
+        _clock.AdvanceSeconds(40);
+        Assert.Equal(EmailSendOutcome.Sent, (await sender.SendAsync(TestEmails.Digest("b"))).Outcome);
+    }
+
+    [Fact]
     public async Task SendAsync_BadRequest_IsPermanentWithServiceErrorCodeAndNotRetried()
     {
         _server.AnswerNextSendWith(400, errorCode: "InvalidSenderAddress");
