@@ -61,10 +61,14 @@ public static class EmailServiceCollectionExtensions
                     TokenCredential? credential = null;
                     if (string.IsNullOrWhiteSpace(options.Value.ConnectionString))
                     {
-                        credential = sp.GetService<TokenCredential>() ?? new DefaultAzureCredential(new DefaultAzureCredentialOptions
+                        // Leave the options' default alone when unset: it already reads AZURE_CLIENT_ID.
+                        var credentialOptions = new DefaultAzureCredentialOptions();
+                        if (!string.IsNullOrWhiteSpace(options.Value.ManagedIdentityClientId))
                         {
-                            ManagedIdentityClientId = string.IsNullOrWhiteSpace(options.Value.ManagedIdentityClientId) ? null : options.Value.ManagedIdentityClientId,
-                        });
+                            credentialOptions.ManagedIdentityClientId = options.Value.ManagedIdentityClientId;
+                        }
+
+                        credential = sp.GetService<TokenCredential>() ?? new DefaultAzureCredential(credentialOptions);
                     }
 
                     return new AcsEmailSender(options, sp.GetRequiredService<IClock>(), sp.GetRequiredService<ILogger<AcsEmailSender>>(), credential);
