@@ -18,6 +18,9 @@ public sealed class RecordingEmailSender : IEmailSender
     /// <summary>Outcomes to return for the next sends (then Sent).</summary>
     public ConcurrentQueue<EmailSendResult> Script { get; } = new();
 
+    /// <summary>Throw this many times before sending anything (a crash between claim and send).</summary>
+    public int CrashesBeforeSend { get; set; }
+
     /// <summary>Called after a send is accepted (tests arm a crash here).</summary>
     public Action<EmailMessage>? AfterSend { get; set; }
 
@@ -30,6 +33,12 @@ public sealed class RecordingEmailSender : IEmailSender
     {
         // Yield so racing workers really overlap.
         await Task.Yield();
+        if (CrashesBeforeSend > 0)
+        {
+            CrashesBeforeSend--;
+            throw new Storage.InjectedCrashException("Injected crash before the email was sent");
+        }
+
         _attempts.Enqueue(message);
         if (Script.TryDequeue(out var scripted) && scripted.Outcome != EmailSendOutcome.Sent)
         {
