@@ -110,6 +110,8 @@ public sealed class FaultInjectionPolicy : HttpPipelinePolicy
 
         public override string ReasonPhrase => "Service Unavailable (injected)";
 
+        public override bool IsError => true;
+
         public override Stream? ContentStream { get; set; } = new MemoryStream();
 
         public override string ClientRequestId { get; set; } = "";
