@@ -1,3 +1,4 @@
+using System.Text;
 using Azure.Core;
 using Azure.Identity;
 using MentorNudge.Azure.Email;
@@ -26,6 +27,8 @@ public static class MentorNudgeServiceCollectionExtensions
     /// string, a registered <see cref="TokenCredential"/> is used, else a managed identity
     /// (<c>Storage:ManagedIdentityClientId</c> picks a user-assigned one).
     /// A registered <see cref="StorageOperationCounter"/> is added to the clients' pipelines.
+    /// The composer's <see cref="ContentOptions"/> come from <c>App:PublicBaseUrl</c> and
+    /// <c>Security:ActionSigningKey</c> unless the host registered them first.
     /// </summary>
     public static IServiceCollection AddMentorNudge(this IServiceCollection services, IConfiguration configuration)
     {
@@ -65,6 +68,19 @@ public static class MentorNudgeServiceCollectionExtensions
 
         services.TryAddSingleton<NudgePlanner>();
         services.TryAddSingleton<INudgePlanning, CorePlanning>();
+        services.AddOptions<ContentSettings>()
+            .Configure(c =>
+            {
+                c.PublicBaseUrl = Uri.TryCreate(configuration["App:PublicBaseUrl"], UriKind.Absolute, out var url) ? url : null;
+                c.ActionSigningKey = configuration["Security:ActionSigningKey"];
+            })
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddSingleton(sp =>
+        {
+            var c = sp.GetRequiredService<IOptions<ContentSettings>>().Value;
+            return new ContentOptions(c.PublicBaseUrl!, Encoding.UTF8.GetBytes(c.ActionSigningKey!));
+        });
         services.TryAddSingleton<NudgeEmailComposer>();
         services.TryAddSingleton<INudgeRenderer, ComposerRenderer>();
         services.TryAddSingleton<ISendQuota, UnlimitedSendQuota>();
