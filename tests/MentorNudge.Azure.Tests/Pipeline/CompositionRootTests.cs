@@ -22,7 +22,6 @@ public sealed class CompositionRootTests(AzuriteFixture azurite)
         var services = new ServiceCollection().AddLogging();
         services.AddSingleton<IEmailSender, RecordingEmailSender>();
         services.AddSingleton<StorageOperationCounter>();
-        services.AddSingleton<INudgePlanning, FakePlanner>(); // a host's registration wins over the default
         services.AddMentorNudge(Config(
             ("Storage:ConnectionString", azurite.ConnectionString),
             ("Storage:TablePrefix", "di" + Guid.NewGuid().ToString("N")[..10]),

@@ -2,6 +2,8 @@ using MentorNudge.Azure.Pipeline;
 using MentorNudge.Azure.Storage;
 using MentorNudge.Azure.Tests.Infrastructure;
 using MentorNudge.Azure.Tests.Storage;
+using MentorNudge.Core.Content;
+using MentorNudge.Core.Engine;
 using MentorNudge.Core.Model;
 using Microsoft.Extensions.Logging.Abstractions;
 using NodaTime;
@@ -15,7 +17,7 @@ namespace MentorNudge.Azure.Tests.Pipeline;
 /// </summary>
 public sealed class PipelineHarness
 {
-    public PipelineHarness(AzuriteFixture azurite, Instant? start = null)
+    public PipelineHarness(AzuriteFixture azurite, Instant? start = null, bool realEngine = false)
     {
         var suffix = Guid.NewGuid().ToString("N")[..12];
         Options = new StorageOptions
@@ -42,9 +44,14 @@ public sealed class PipelineHarness
         Checkpoint = new DispatchCheckpoint(Clients);
         Deliveries = new DeliveryMap(Clients);
         Queues = new WorkQueues(Clients);
-        Scheduler = new NudgeScheduler(Data, Index, Queues, Planner, Clock, NullLogger<NudgeScheduler>.Instance);
+        // The real planner and composer, or test doubles that make storage flows easy to drive.
+        INudgePlanning planning = realEngine ? new CorePlanning(new NudgePlanner(Clock)) : Planner;
+        INudgeRenderer renderer = realEngine
+            ? new ComposerRenderer(new NudgeEmailComposer(new ContentOptions(new Uri("https://mentornudge.example.com"), new byte[32]), Clock))
+            : new FakeRenderer();
+        Scheduler = new NudgeScheduler(Data, Index, Queues, planning, Clock, NullLogger<NudgeScheduler>.Instance);
         Dispatcher = new NudgeDispatcher(Index, Checkpoint, Data, Queues, NullLogger<NudgeDispatcher>.Instance);
-        Sender = new NudgeSender(Data, Scheduler, Deliveries, Queues, new FakeRenderer(), Email, Quota, Clock, NullLogger<NudgeSender>.Instance);
+        Sender = new NudgeSender(Data, Scheduler, Deliveries, Queues, renderer, Email, Quota, Clock, NullLogger<NudgeSender>.Instance);
         Service = new MentorNudgeService(Data, Tokens, Deliveries, Scheduler, Clock, NullLogger<MentorNudgeService>.Instance);
         Reconciler = new NudgeReconciler(Data, Index, Scheduler, Queues, NullLogger<NudgeReconciler>.Instance);
         Poison = new PoisonQueueService(Queues, NullLogger<PoisonQueueService>.Instance);
