@@ -1,7 +1,9 @@
 using System.Text;
 using Azure.Core;
+using Azure.Data.Tables;
 using Azure.Identity;
 using MentorNudge.Azure.Email;
+using MentorNudge.Azure.Email.Pacing;
 using MentorNudge.Azure.Pipeline;
 using MentorNudge.Azure.Storage;
 using MentorNudge.Core.Content;
@@ -9,7 +11,6 @@ using MentorNudge.Core.Engine;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NodaTime;
 
@@ -22,8 +23,9 @@ public static class MentorNudgeServiceCollectionExtensions
     /// Registers storage (options from <c>Storage:*</c>, validated at start-up), the repositories,
     /// the queues, the planner, the renderer and the pipeline services. The host registers its
     /// <see cref="IClock"/> first if it wants another (default <see cref="SystemClock.Instance"/>),
-    /// and an <see cref="IEmailSender"/> (the email adapters' registration); sending resolves the
-    /// sender lazily, so the API works without one. With service URIs instead of a connection
+    /// and may register its own <see cref="IEmailSender"/> first; otherwise the email adapters
+    /// (<c>AddMentorNudgeEmail</c> over the <c>Email</c> section: ACS, SMTP or the outbox, plus
+    /// the Table-based pacer, which becomes the send quota) are registered here. With service URIs instead of a connection
     /// string, a registered <see cref="TokenCredential"/> is used, else a managed identity
     /// (<c>Storage:ManagedIdentityClientId</c> picks a user-assigned one).
     /// A registered <see cref="StorageOperationCounter"/> is added to the clients' pipelines.
@@ -59,6 +61,7 @@ public static class MentorNudgeServiceCollectionExtensions
             return new StorageClients(options, credential, policies);
         });
 
+        services.TryAddSingleton(sp => sp.GetRequiredService<StorageClients>().TableService);
         services.TryAddSingleton<UserDataRepository>();
         services.TryAddSingleton<TokenStore>();
         services.TryAddSingleton<DueIndex>();
@@ -83,23 +86,22 @@ public static class MentorNudgeServiceCollectionExtensions
         });
         services.TryAddSingleton<NudgeEmailComposer>();
         services.TryAddSingleton<INudgeRenderer, ComposerRenderer>();
-        services.TryAddSingleton<ISendQuota, UnlimitedSendQuota>();
+        // The email adapters: the sender chosen by Email:Provider (default outbox) and the pacer.
+        if (!services.Any(d => d.ServiceType == typeof(IEmailSender)))
+        {
+            services.AddMentorNudgeEmail(configuration.GetSection("Email"));
+        }
+
+        services.TryAddSingleton<ISendQuota>(sp => sp.GetService<IEmailPacer>() is { } pacer
+            ? new PacerSendQuota(pacer, sp.GetRequiredService<IClock>())
+            : new UnlimitedSendQuota());
 
         services.TryAddSingleton<NudgeScheduler>();
         services.TryAddSingleton<NudgeDispatcher>();
         services.TryAddSingleton<NudgeReconciler>();
         services.TryAddSingleton<PoisonQueueService>();
         services.TryAddSingleton<MentorNudgeService>();
-        services.TryAddSingleton(sp => new NudgeSender(
-            sp.GetRequiredService<UserDataRepository>(),
-            sp.GetRequiredService<NudgeScheduler>(),
-            sp.GetRequiredService<DeliveryMap>(),
-            sp.GetRequiredService<WorkQueues>(),
-            sp.GetRequiredService<INudgeRenderer>(),
-            sp.GetService<IEmailSender>() ?? throw new InvalidOperationException("No IEmailSender registered: add the email adapters (AddMentorNudgeEmail) in the host."),
-            sp.GetRequiredService<ISendQuota>(),
-            sp.GetRequiredService<IClock>(),
-            sp.GetRequiredService<ILogger<NudgeSender>>()));
+        services.TryAddSingleton<NudgeSender>();
         return services;
     }
 }

@@ -2,6 +2,7 @@ using System.Buffers.Text;
 using System.Net.Mail;
 using System.Security.Cryptography;
 using Azure.Data.Tables;
+using MentorNudge.Azure.Email.DeliveryReports;
 using MentorNudge.Azure.Storage;
 using MentorNudge.Core.Model;
 using Microsoft.Extensions.Logging;
@@ -377,6 +378,14 @@ public sealed class MentorNudgeService(
         }
 
         return true;
+    }
+
+    /// <summary>Applies a parsed ACS delivery report (its operation id is the sender's provider message id).</summary>
+    public Task<bool> RecordDeliveryReportAsync(EmailDeliveryReport report, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var status = report.Status == EmailDeliveryStatus.Unknown ? report.RawStatus : report.Status.ToString();
+        return RecordDeliveryReportAsync(report.OperationId, status, cancellationToken);
     }
 
     /// <summary>Re-plans the user now (also what every change above ends with).</summary>

@@ -54,6 +54,8 @@ public sealed class StorageClients
             queues = new QueueServiceClient(queueUri, identity, queueOptions);
         }
 
+        TableService = tables;
+        QueueService = queues;
         var prefix = options.TablePrefix;
         Data = tables.GetTableClient(prefix + "data");
         Tokens = tables.GetTableClient(prefix + "tokens");
@@ -65,6 +67,11 @@ public sealed class StorageClients
         NudgePoisonQueue = queues.GetQueueClient(options.NudgeQueueName + "-poison");
         WebhookPoisonQueue = queues.GetQueueClient(options.WebhookQueueName + "-poison");
     }
+
+    /// <summary>The table service (shared with the email pacer, so it gets the same retries and policies).</summary>
+    public TableServiceClient TableService { get; }
+
+    public QueueServiceClient QueueService { get; }
 
     /// <summary>User partitions: the user, token references, people, asks, interactions, nudges.</summary>
     public TableClient Data { get; }

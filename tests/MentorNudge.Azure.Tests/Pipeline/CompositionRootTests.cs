@@ -42,6 +42,25 @@ public sealed class CompositionRootTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task AddMentorNudge_NoSenderRegistered_UsesEmailAdaptersAndPacer()
+    {
+        var outbox = Path.Combine(Path.GetTempPath(), "mn-outbox-" + Guid.NewGuid().ToString("N"));
+        var services = new ServiceCollection().AddLogging();
+        services.AddMentorNudge(Config(
+            ("Storage:ConnectionString", azurite.ConnectionString),
+            ("Storage:TablePrefix", "di" + Guid.NewGuid().ToString("N")[..10]),
+            ("Email:Outbox:Folder", outbox),
+            ("App:PublicBaseUrl", "https://mentornudge.example.com"),
+            ("Security:ActionSigningKey", new string('k', 40))));
+        await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+
+        Assert.Equal("outbox", provider.GetRequiredService<IEmailSender>().Name);
+        var quota = Assert.IsType<PacerSendQuota>(provider.GetRequiredService<ISendQuota>());
+        Assert.Null(await quota.TryAcquireAsync());
+        Assert.NotNull(provider.GetRequiredService<NudgeSender>());
+    }
+
+    [Fact]
     public void AddMentorNudge_NoStorageConfigured_FailsValidation()
     {
         var services = new ServiceCollection().AddLogging();
