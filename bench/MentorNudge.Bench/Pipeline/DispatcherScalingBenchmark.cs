@@ -43,7 +43,14 @@ internal static class DispatcherScalingBenchmark
     private static async Task<TimeSpan> MeasureAsync(string connectionString, int stored, int due, int runs)
     {
         var suffix = Guid.NewGuid().ToString("N")[..10];
-        var clients = new StorageClients(new StorageOptions { ConnectionString = connectionString, TablePrefix = "b" + suffix, NudgeQueueName = "n" + suffix, WebhookQueueName = "w" + suffix });
+        var clients = new StorageClients(new StorageOptions
+        {
+            ConnectionString = connectionString,
+            TablePrefix = "b" + suffix,
+            NudgeQueueName = "n" + suffix,
+            WebhookQueueName = "w" + suffix,
+            NetworkTimeout = TimeSpan.FromMinutes(5), // the emulator is slow under a bulk load
+        });
         await clients.EnsureCreatedAsync();
         var load = Stopwatch.StartNew();
         await BulkLoadAsync(clients, stored, due);
@@ -113,7 +120,7 @@ internal static class DispatcherScalingBenchmark
             .SelectMany(g => g.Chunk(100))
             .Select(chunk => chunk.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)).ToList())
             .ToList();
-        await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (batch, ct) =>
+        await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = 2 }, async (batch, ct) =>
             await table.SubmitTransactionAsync(batch, ct));
     }
 }
