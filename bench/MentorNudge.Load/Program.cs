@@ -12,6 +12,8 @@ switch (command)
 {
     case "run":
         return await LoadRun.RunAsync(arguments);
+    case "memory-host":
+        return await MentorNudge.Load.Scenarios.ServeMemory.HostAsync(arguments);
     case "figure":
         {
             // Lets bench/run-all add a figure measured by another tool (P4, P6) to the results.
@@ -25,6 +27,21 @@ switch (command)
                 arguments.Required("command"),
                 arguments.Get("notes", ""));
             new RunResults(null, null, [figure]).Save(Path.Combine(arguments.Get("out", "artifacts/bench"), figure.Id + ".json"));
+            return 0;
+        }
+
+    case "import-bdn":
+        {
+            var figure = BenchmarkDotNetImport.Read(
+                arguments.Required("folder"),
+                arguments.Required("method"),
+                arguments.Required("id"),
+                arguments.Required("name"),
+                double.Parse(arguments.Required("goal-seconds"), CultureInfo.InvariantCulture),
+                arguments.Required("command"),
+                arguments.Get("notes", ""));
+            new RunResults(null, null, [figure]).Save(Path.Combine(arguments.Get("out", "artifacts/bench"), figure.Id + ".json"));
+            Console.WriteLine($"{figure.Id}: {figure.Measured}");
             return 0;
         }
 

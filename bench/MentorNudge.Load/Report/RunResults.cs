@@ -26,7 +26,8 @@ internal sealed record RunResults(MachineInfo? Machine, string? LoadAtEnd, IRead
         var figures = runs.SelectMany(r => r.Figures)
             .GroupBy(f => f.Id, StringComparer.Ordinal)
             .Select(g => g.Last())
-            .OrderBy(f => f.Id, StringComparer.Ordinal)
+            .OrderBy(f => f.Id.StartsWith('P') ? 0 : 1)
+            .ThenBy(f => f.Id, StringComparer.Ordinal)
             .ToList();
         return new RunResults(machine, loadAtEnd, figures);
     }
