@@ -37,18 +37,28 @@ internal static class LoadRun
                 return;
             }
 
-            try
+            // One retry on a fresh Azurite when the emulator's process dies under a scenario.
+            for (var attempt = 1; ; attempt++)
             {
-                await using var host = await StorageHost.StartAsync();
-                machine ??= MachineInfo.Read(host.Version);
-                Log($"{id}: Azurite {host.Version} (pid {host.Pid?.ToString() ?? "?"}), load {MachineInfo.LoadAverage()}");
-                await step(host);
-            }
-            catch (Exception e)
-            {
-                failures++;
-                Log($"{id} failed: {e}");
-                figures.Add(new Figure(id, "not measured", "", $"failed: {e.GetType().Name}: {e.Message}", "n/a", null, command, "The scenario failed in this run; see the run's log."));
+                try
+                {
+                    await using var host = await StorageHost.StartAsync();
+                    machine ??= MachineInfo.Read(host.Version);
+                    Log($"{id}: Azurite {host.Version} (pid {host.Pid?.ToString() ?? "?"}), load {MachineInfo.LoadAverage()}");
+                    await host.GuardAsync(() => step(host));
+                    return;
+                }
+                catch (Exception e) when (attempt == 1 && e.Message.Contains("exited during", StringComparison.Ordinal))
+                {
+                    Log($"{id}: {e.Message} Retrying once on a fresh Azurite.");
+                }
+                catch (Exception e)
+                {
+                    failures++;
+                    Log($"{id} failed: {e}");
+                    figures.Add(new Figure(id, "not measured", "", $"failed: {e.GetType().Name}: {e.Message}", "n/a", null, command, "The scenario failed in this run; see the run's log."));
+                    return;
+                }
             }
         }
 

@@ -50,7 +50,7 @@ internal static class BulkLoader
     public static TableClient Patient(string connectionString, string table)
     {
         var options = new TableClientOptions();
-        options.Retry.NetworkTimeout = TimeSpan.FromMinutes(5);
+        options.Retry.NetworkTimeout = TimeSpan.FromMinutes(2);
         return new TableClient(connectionString, table, options);
     }
 

@@ -77,5 +77,27 @@ internal sealed class StorageHost : IAsyncDisposable
         return doc.RootElement.GetProperty("version").GetString() ?? "unknown";
     }
 
+    /// <summary>True while the node process serving storage is alive (unknown counts as alive).</summary>
+    public bool IsAlive => Pid is not int pid || Directory.Exists($"/proc/{pid}");
+
+    /// <summary>
+    /// Runs <paramref name="work"/> but gives up as soon as Azurite's process is gone, instead of
+    /// waiting for every request to time out.
+    /// </summary>
+    public async Task GuardAsync(Func<Task> work)
+    {
+        var task = work();
+        while (!task.IsCompleted)
+        {
+            await Task.WhenAny(task, Task.Delay(TimeSpan.FromSeconds(1)));
+            if (!task.IsCompleted && !IsAlive)
+            {
+                throw new InvalidOperationException($"Azurite (pid {Pid}) exited during the scenario.");
+            }
+        }
+
+        await task;
+    }
+
     public ValueTask DisposeAsync() => _azurite.DisposeAsync();
 }

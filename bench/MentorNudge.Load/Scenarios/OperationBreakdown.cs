@@ -25,6 +25,13 @@ internal sealed record OperationBreakdown(
 {
     public double PerDelivered => SchedulePer + DispatchPerDelivered + SendPerDelivered;
 
+    /// <summary>
+    /// Dispatch and send only, without the queue host's own receive and delete (the Functions
+    /// runtime makes those): the count the pipeline's operation-budget test asserts.
+    /// </summary>
+    public double PipelineOnlyPerDelivered =>
+        DispatchPerDelivered + (Delivered == 0 ? 0 : (SendTotal - Count(Send, "queue GET") - Count(Send, "queue DELETE")) / (double)Delivered);
+
     /// <summary>The marginal cost of a cancellation: the reply's writes and the dispatcher's skip.</summary>
     public double PerCancelled => CancelPer + DispatchPerSkipped;
 
@@ -58,6 +65,8 @@ internal sealed record OperationBreakdown(
             dispatch,
             send);
     }
+
+    private static int Count(IReadOnlyDictionary<string, int> counts, string key) => counts.TryGetValue(key, out var n) ? n : 0;
 
     public static string Format(IReadOnlyDictionary<string, int> counts) =>
         string.Join(", ", counts.Where(kv => kv.Value != 0).OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"{kv.Key} {kv.Value}"));
