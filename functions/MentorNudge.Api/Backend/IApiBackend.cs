@@ -75,7 +75,7 @@ public interface IApiBackend
     Task<Instant?> GetLastDispatcherTickAsync(CancellationToken ct);
 
     /// <summary>Resolves a one-click action token to its user, person and action, or null when invalid or expired.</summary>
-    OneClickAction? ReadActionToken(string token);
+    Task<OneClickAction?> ReadActionTokenAsync(string token, CancellationToken ct);
 
     /// <summary>Remembers an inbound event id; false when it was seen before (a replay).</summary>
     Task<bool> TryRememberEventAsync(string userId, string eventId, CancellationToken ct);

@@ -12,27 +12,27 @@ namespace MentorNudge.Api.Endpoints;
 /// </summary>
 internal static class ActionEndpoints
 {
-    private static readonly Duration SnoozeFor = Duration.FromDays(14);
+    private static readonly Duration SnoozeFor = Duration.FromDays(7);
 
-    public static Task<IResult> Confirm(HttpContext context)
+    public static async Task<IResult> Confirm(HttpContext context)
     {
-        var action = Read(context);
+        var action = await ReadAsync(context);
         if (action is null)
         {
-            return Task.FromResult(Page(StatusCodes.Status404NotFound, "Link not valid", "<p>This link has expired or is not valid.</p>"));
+            return Page(StatusCodes.Status404NotFound, "Link not valid", "<p>This link has expired or is not valid.</p>");
         }
 
-        var what = Describe(action);
+        var what = Describe(action) + (action.PersonName is { } name ? $" ({name})" : "");
         var body = $"""
             <p>{WebUtility.HtmlEncode(what)}?</p>
             <form method="post"><button type="submit">Confirm</button></form>
             """;
-        return Task.FromResult(Page(StatusCodes.Status200OK, "Confirm", body));
+        return Page(StatusCodes.Status200OK, "Confirm", body);
     }
 
     public static async Task<IResult> Apply(HttpContext context)
     {
-        var action = Read(context);
+        var action = await ReadAsync(context);
         if (action is null)
         {
             return Page(StatusCodes.Status404NotFound, "Link not valid", "<p>This link has expired or is not valid.</p>");
@@ -66,10 +66,10 @@ internal static class ActionEndpoints
             : Page(StatusCodes.Status404NotFound, "Link not valid", "<p>This link has expired or is not valid.</p>");
     }
 
-    private static OneClickAction? Read(HttpContext context)
+    private static async Task<OneClickAction?> ReadAsync(HttpContext context)
     {
         var token = context.Request.RouteValues["token"]?.ToString();
-        return token is { Length: > 0 and <= 2048 } ? context.Backend().ReadActionToken(token) : null;
+        return token is { Length: > 0 and <= 2048 } ? await context.Backend().ReadActionTokenAsync(token, context.RequestAborted) : null;
     }
 
     private static async Task<bool> UnsubscribeAsync(IApiBackend backend, string userId, CancellationToken ct)
@@ -81,7 +81,7 @@ internal static class ActionEndpoints
     private static string Describe(OneClickAction action) => action.Action switch
     {
         "replied" => "Mark that they replied and stop the follow-up reminders",
-        "snooze" => "Snooze reminders about this person for two weeks",
+        "snooze" => "Snooze reminders about this person for a week",
         "stop" => "Stop all reminders about this person",
         "unsubscribe" => "Unsubscribe from all MentorNudge emails",
         _ => "Unknown action",
