@@ -77,6 +77,9 @@ public interface IApiBackend
     /// <summary>Resolves a one-click action token to its user, person and action, or null when invalid or expired.</summary>
     Task<OneClickAction?> ReadActionTokenAsync(string token, CancellationToken ct);
 
+    /// <summary>The user's outbound webhook deliveries, newest first.</summary>
+    Task<IReadOnlyList<MentorNudge.Azure.Webhooks.WebhookDeliveryRecord>> ListWebhookDeliveriesAsync(string userId, CancellationToken ct);
+
     /// <summary>Remembers an inbound event id; false when it was seen before (a replay).</summary>
     Task<bool> TryRememberEventAsync(string userId, string eventId, CancellationToken ct);
 }

@@ -57,6 +57,17 @@ internal static class NudgeEndpoints
         return EndpointContext.Json(nudges.OrderByDescending(n => n.SentAt ?? n.DueAt).Select(n => NudgeResponse.From(n, zone)).ToList());
     }
 
+    public static async Task<IResult> WebhookDeliveries(HttpContext context)
+    {
+        var (user, error) = await ApiAuth.UserAsync(context);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        return EndpointContext.Json(await context.Backend().ListWebhookDeliveriesAsync(user!.Id, context.RequestAborted));
+    }
+
     // Accepts an instant with offset, or a date (the start of that day in the user's zone).
     // A "+" in a query string arrives as a space when not percent-encoded; put it back.
     private static Instant? ParseBound(string? raw, DateTimeZone zone, FieldErrors errors, string field)

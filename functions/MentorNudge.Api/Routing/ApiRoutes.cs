@@ -24,6 +24,7 @@ public static class ApiRoutes
         Route("Schedule", "v1/schedule", ("GET", NudgeEndpoints.Schedule)),
         Route("Nudges", "v1/nudges", ("GET", NudgeEndpoints.History)),
         Route("Coach", "v1/coach", ("POST", CoachEndpoints.Coach)),
+        Route("WebhookDeliveries", "v1/webhooks/deliveries", ("GET", NudgeEndpoints.WebhookDeliveries)),
         Route("HookEvents", "v1/hooks/{userId}/events", ("POST", HookEndpoints.Events)),
         Route("HookInboundEmail", "v1/hooks/{userId}/inbound-email", ("POST", HookEndpoints.InboundEmail)),
         Route("HookAcs", "v1/hooks/acs", ("POST", AcsEndpoints.EventGrid)),
