@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 using MentorNudge.Api.Http;
 using MentorNudge.Api.Json;
+using MentorNudge.Azure.Email.DeliveryReports;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -19,8 +19,6 @@ namespace MentorNudge.Api.Endpoints;
 internal static class AcsEndpoints
 {
     public const string KeyHeader = "X-MentorNudge-Key";
-    private const string ValidationEvent = "Microsoft.EventGrid.SubscriptionValidationEvent";
-    private const string DeliveryReportEvent = "Microsoft.Communication.EmailDeliveryReportReceived";
 
     public static async Task<IResult> EventGrid(HttpContext context)
     {
@@ -46,61 +44,37 @@ internal static class AcsEndpoints
             return error;
         }
 
-        List<(string Type, JsonElement Data, string? EventTime)> events;
+        EventGridEmailEvents events;
         try
         {
-            using var doc = JsonDocument.Parse(raw);
-            var items = doc.RootElement.ValueKind == JsonValueKind.Array ? doc.RootElement.EnumerateArray().ToList() : [doc.RootElement];
-            events = [];
-            foreach (var item in items)
-            {
-                if (item.ValueKind != JsonValueKind.Object
-                    || !item.TryGetProperty("eventType", out var type) || type.ValueKind != JsonValueKind.String
-                    || !item.TryGetProperty("data", out var data) || data.ValueKind != JsonValueKind.Object)
-                {
-                    return ApiProblems.BadRequest("Expected Event Grid events with eventType and data.");
-                }
-
-                var time = item.TryGetProperty("eventTime", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
-                events.Add((type.GetString()!, data.Clone(), time));
-            }
+            events = EmailDeliveryReportParser.Parse(raw);
         }
-        catch (JsonException)
+        catch (FormatException)
         {
-            return ApiProblems.BadRequest("The body is not well-formed JSON.");
+            return ApiProblems.BadRequest("Expected Event Grid events (an array of objects with eventType and data).");
         }
 
-        var validation = events.FirstOrDefault(e => e.Type == ValidationEvent);
-        if (validation.Type is not null)
+        if (events.ValidationCode is { } code)
         {
-            return validation.Data.TryGetProperty("validationCode", out var code) && code.ValueKind == JsonValueKind.String
-                ? Results.Json(new { validationResponse = code.GetString() }, ApiJson.Options)
-                : ApiProblems.Field("data.validationCode", "Required.");
+            return Results.Json(new { validationResponse = code }, ApiJson.Options);
         }
 
         var backend = context.Backend();
         var now = context.Now();
         var recorded = 0;
-        foreach (var (type, data, eventTime) in events.Where(e => e.Type == DeliveryReportEvent))
+        foreach (var report in events.Reports)
         {
-            var operationId = Str(data, "messageId");
-            var status = Str(data, "status");
-            if (operationId is null || status is null || operationId.Length > 128 || status.Length > 64)
+            if (report.OperationId.Length is 0 or > 128 || report.RawStatus.Length > 64)
             {
                 continue;
             }
 
-            var at = Str(data, "deliveryAttemptTimeStamp") ?? eventTime;
-            var when = at is not null && NodaTime.Text.OffsetDateTimePattern.ExtendedIso.Parse(at) is { Success: true } parsed ? parsed.Value.ToInstant() : now;
-            if (await backend.RecordDeliveryReportAsync(operationId, status, when, context.RequestAborted))
+            if (await backend.RecordDeliveryReportAsync(report.OperationId, report.RawStatus, report.AttemptedAt ?? now, context.RequestAborted))
             {
                 recorded++;
             }
         }
 
-        return Results.Json(new { received = events.Count, recorded }, ApiJson.Options);
+        return Results.Json(new { received = events.Reports.Count + events.IgnoredEvents, recorded }, ApiJson.Options);
     }
-
-    private static string? Str(JsonElement data, string name) =>
-        data.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
 }

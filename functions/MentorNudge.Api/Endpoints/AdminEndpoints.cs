@@ -1,7 +1,10 @@
 using MentorNudge.Api.Contracts;
 using MentorNudge.Api.Http;
 using MentorNudge.Api.Validation;
+using MentorNudge.Core.Model;
+using MentorNudge.Core.Validation;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace MentorNudge.Api.Endpoints;
 
@@ -41,6 +44,12 @@ internal static class AdminEndpoints
         }
 
         RequestValidator.Line(errors, "displayName", request.DisplayName, RequestValidator.MaxNameLength, required: false);
+        if (!errors.Any)
+        {
+            var clock = context.RequestServices.GetRequiredService<NodaTime.IClock>();
+            RequestValidator.AddCore(errors, new UserSettingsValidator(clock).Validate(UserSettings.CreateDefault(request.TimeZone!, request.Country!)));
+        }
+
         if (errors.Any)
         {
             return ApiProblems.Validation(errors.ToDictionary());

@@ -4,6 +4,7 @@ using MentorNudge.Api.Http;
 using MentorNudge.Api.Validation;
 using MentorNudge.Core.Model;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace MentorNudge.Api.Endpoints;
 
@@ -30,7 +31,7 @@ internal static class MeEndpoints
             return bodyError;
         }
 
-        var (settings, errors) = RequestValidator.Settings(request!, user!.Settings.Webhook, NewSecret);
+        var (settings, errors) = RequestValidator.Settings(request!, user!.Settings.Webhook, NewSecret, context.RequestServices.GetRequiredService<NodaTime.IClock>());
         if (errors.Any)
         {
             return ApiProblems.Validation(errors.ToDictionary());

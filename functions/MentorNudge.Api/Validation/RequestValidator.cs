@@ -4,6 +4,7 @@ using MentorNudge.Api.Backend;
 using MentorNudge.Api.Contracts;
 using MentorNudge.Api.Http;
 using MentorNudge.Core.Model;
+using MentorNudge.Core.Validation;
 using NodaTime;
 
 namespace MentorNudge.Api.Validation;
@@ -107,7 +108,16 @@ public static class RequestValidator
             && string.IsNullOrEmpty(uri.UserInfo);
     }
 
-    public static (UserSettings? Settings, FieldErrors Errors) Settings(SettingsRequest r, WebhookSettings? current, Func<string> newSecret)
+    /// <summary>Adds the Core validator's findings (supported countries, vacation limits, …) to <paramref name="errors"/>.</summary>
+    public static void AddCore(FieldErrors errors, IEnumerable<FieldError> found)
+    {
+        foreach (var e in found)
+        {
+            errors.Add(e.Field, e.Message);
+        }
+    }
+
+    public static (UserSettings? Settings, FieldErrors Errors) Settings(SettingsRequest r, WebhookSettings? current, Func<string> newSecret, IClock clock)
     {
         var errors = new FieldErrors();
         if (!IsEmail(r.Email))
@@ -204,7 +214,8 @@ public static class RequestValidator
             r.VacationUntil,
             r.ExtraHolidays?.Distinct().Order().ToList(),
             webhook);
-        return (settings, errors);
+        AddCore(errors, new UserSettingsValidator(clock).Validate(settings));
+        return errors.Any ? (null, errors) : (settings, errors);
     }
 
     public static (PersonDraft? Draft, FieldErrors Errors) Person(PersonRequest r)
@@ -270,7 +281,9 @@ public static class RequestValidator
             links,
             r.Notes,
             r.KeepInTouchEveryDays);
-        return (draft, errors);
+        var asPerson = new Person("new", "new", draft.Name, draft.Emails, draft.Connection, draft.Role, draft.Interests, draft.Links, draft.Notes, draft.KeepInTouchEveryDays, Instant.MinValue);
+        AddCore(errors, PersonValidator.Validate(asPerson));
+        return errors.Any ? (null, errors) : (draft, errors);
     }
 
     public static FieldErrors Outreach(OutreachRequest r, Instant now)
