@@ -1,7 +1,9 @@
-using System.Net;
 using MentorNudge.Api.Backend;
 using MentorNudge.Api.Http;
+using MentorNudge.Core.Content;
+using MentorNudge.Core.Content.Actions;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 
 namespace MentorNudge.Api.Endpoints;
@@ -17,17 +19,12 @@ internal static class ActionEndpoints
     public static async Task<IResult> Confirm(HttpContext context)
     {
         var action = await ReadAsync(context);
-        if (action is null)
+        if (action is null || Kind(action.Action) is not { } kind)
         {
-            return Page(StatusCodes.Status404NotFound, "Link not valid", "<p>This link has expired or is not valid.</p>");
+            return Page(StatusCodes.Status404NotFound, ActionPages.Done(null, null, ActionTokenFailure.Malformed));
         }
 
-        var what = Describe(action) + (action.PersonName is { } name ? $" ({name})" : "");
-        var body = $"""
-            <p>{WebUtility.HtmlEncode(what)}?</p>
-            <form method="post"><button type="submit">Confirm</button></form>
-            """;
-        return Page(StatusCodes.Status200OK, "Confirm", body);
+        return Page(StatusCodes.Status200OK, ActionPages.Confirm(kind, action.PersonName, PostUrl(context)));
     }
 
     public static async Task<IResult> Apply(HttpContext context)
@@ -35,7 +32,7 @@ internal static class ActionEndpoints
         var action = await ReadAsync(context);
         if (action is null)
         {
-            return Page(StatusCodes.Status404NotFound, "Link not valid", "<p>This link has expired or is not valid.</p>");
+            return Page(StatusCodes.Status404NotFound, ActionPages.Done(null, null, ActionTokenFailure.Malformed));
         }
 
         var (raw, error) = await RequestBody.ReadBytesAsync(context.Request, context.RequestAborted);
@@ -62,8 +59,8 @@ internal static class ActionEndpoints
         };
 
         return done
-            ? Page(StatusCodes.Status200OK, "Done", $"<p>{WebUtility.HtmlEncode(Describe(action with { Action = name }))}: done.</p>")
-            : Page(StatusCodes.Status404NotFound, "Link not valid", "<p>This link has expired or is not valid.</p>");
+            ? Page(StatusCodes.Status200OK, ActionPages.Done(Kind(name), action.PersonName))
+            : Page(StatusCodes.Status404NotFound, ActionPages.Done(null, null, ActionTokenFailure.Malformed));
     }
 
     private static async Task<OneClickAction?> ReadAsync(HttpContext context)
@@ -78,26 +75,28 @@ internal static class ActionEndpoints
         return true;
     }
 
-    private static string Describe(OneClickAction action) => action.Action switch
+    private static ActionKind? Kind(string name) => name switch
     {
-        "replied" => "Mark that they replied and stop the follow-up reminders",
-        "snooze" => "Snooze reminders about this person for a week",
-        "stop" => "Stop all reminders about this person",
-        "unsubscribe" => "Unsubscribe from all MentorNudge emails",
-        _ => "Unknown action",
+        "replied" => ActionKind.Replied,
+        "snooze" => ActionKind.Snooze,
+        "stop" => ActionKind.Stop,
+        "unsubscribe" => ActionKind.Unsubscribe,
+        _ => null,
     };
 
-    private static IResult Page(int status, string title, string body) => Results.Content(
-        $"""
-        <!doctype html>
-        <html lang="en"><head><meta charset="utf-8"><meta name="robots" content="noindex">
-        <meta name="viewport" content="width=device-width, initial-scale=1"><title>MentorNudge – {title}</title></head>
-        <body style="font-family: system-ui, sans-serif; max-width: 32rem; margin: 3rem auto;">
-        <h1>{title}</h1>
-        {body}
-        </body></html>
-        """,
-        "text/html; charset=utf-8",
-        System.Text.Encoding.UTF8,
-        status);
+    // The public URL when configured (behind a proxy the request's host may be an internal one), else the request's own.
+    private static Uri PostUrl(HttpContext context)
+    {
+        var token = context.Request.RouteValues["token"]?.ToString() ?? "";
+        if (context.RequestServices.GetService<ContentOptions>() is { } content)
+        {
+            return content.ActionUrl(token);
+        }
+
+        var r = context.Request;
+        return new Uri($"{r.Scheme}://{r.Host}{r.PathBase}{r.Path}");
+    }
+
+    private static IResult Page(int status, string html) =>
+        Results.Content(html, "text/html; charset=utf-8", System.Text.Encoding.UTF8, status);
 }
