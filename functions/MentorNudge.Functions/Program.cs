@@ -1,5 +1,5 @@
 using MentorNudge.Api;
-using MentorNudge.Azure.Webhooks;
+using MentorNudge.Azure.DependencyInjection;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,7 +15,9 @@ builder.Services
 
 // The real clock, registered once for the whole app; everything else takes IClock.
 builder.Services.AddSingleton<IClock>(SystemClock.Instance);
+
+// The shared composition root (storage, pipeline, email adapters, content), then the HTTP API and webhooks.
+builder.Services.AddMentorNudge(builder.Configuration);
 builder.Services.AddMentorNudgeApi(builder.Configuration);
-builder.Services.AddMentorNudgeWebhooks();
 
 builder.Build().Run();

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using MentorNudge.Api.Contracts;
+using MentorNudge.Azure.Email.DeliveryReports;
 using MentorNudge.Core.Model;
 using NodaTime;
 
@@ -65,8 +66,8 @@ public interface IApiBackend
     /// </summary>
     Task<CoachResponse> CoachAsync(string userId, string text, string? personId, CancellationToken ct);
 
-    /// <summary>Records an ACS delivery report; false when the operation id is unknown.</summary>
-    Task<bool> RecordDeliveryReportAsync(string operationId, string status, Instant at, CancellationToken ct);
+    /// <summary>Records an ACS delivery report; false when its operation id is not one MentorNudge sent.</summary>
+    Task<bool> RecordDeliveryReportAsync(EmailDeliveryReport report, CancellationToken ct);
 
     Task<IReadOnlyList<JsonNode>> ListPoisonAsync(string queue, CancellationToken ct);
 

@@ -6,7 +6,6 @@ using MentorNudge.Azure.Email.DeliveryReports;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using NodaTime;
 
 namespace MentorNudge.Api.Endpoints;
 
@@ -60,7 +59,6 @@ internal static class AcsEndpoints
         }
 
         var backend = context.Backend();
-        var now = context.Now();
         var recorded = 0;
         foreach (var report in events.Reports)
         {
@@ -69,7 +67,7 @@ internal static class AcsEndpoints
                 continue;
             }
 
-            if (await backend.RecordDeliveryReportAsync(report.OperationId, report.RawStatus, report.AttemptedAt ?? now, context.RequestAborted))
+            if (await backend.RecordDeliveryReportAsync(report, context.RequestAborted))
             {
                 recorded++;
             }

@@ -1,4 +1,5 @@
 using MentorNudge.Api.Http;
+using MentorNudge.Azure.Pipeline;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Template;
@@ -43,6 +44,19 @@ public static class ApiDispatcher
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
             return Results.StatusCode(499);
+        }
+        catch (NotFoundException)
+        {
+            return ApiProblems.NotFound();
+        }
+        catch (ValidationFailedException ex)
+        {
+            // Handlers validate first; this is the service's own last line of defence, still a 400.
+            return ApiProblems.Validation(ex.Errors.ToDictionary(e => e.Key, e => e.Value));
+        }
+        catch (ConcurrencyConflictException)
+        {
+            return ApiProblems.Conflict("The data changed concurrently; retry the request.");
         }
         catch (Exception ex)
         {

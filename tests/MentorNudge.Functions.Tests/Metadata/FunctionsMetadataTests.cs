@@ -45,6 +45,34 @@ public sealed class FunctionsMetadataTests
         }
     }
 
+    [Theory]
+    [InlineData("DispatchDue", "0 * * * * *")]
+    [InlineData("Reconcile", "0 30 3 * * *")]
+    public void Metadata_Timer_HasSchedule(string name, string schedule)
+    {
+        var trigger = Trigger(name);
+        Assert.Equal("timerTrigger", trigger.GetProperty("type").GetString());
+        Assert.Equal(schedule, trigger.GetProperty("schedule").GetString());
+    }
+
+    [Theory]
+    [InlineData("SendNudge", "nudges")]
+    [InlineData("DeliverWebhook", "webhooks")]
+    public void Metadata_QueueWorker_ListensOnQueue(string name, string queue)
+    {
+        var trigger = Trigger(name);
+        Assert.Equal("queueTrigger", trigger.GetProperty("type").GetString());
+        Assert.Equal(queue, trigger.GetProperty("queueName").GetString());
+    }
+
+    [Fact]
+    public void Metadata_AllFunctions_RouteGroupsPlusFourWorkers()
+    {
+        var names = Functions.Value.Select(f => f.GetProperty("name").GetString()!).Order().ToArray();
+        var expected = ApiRoutes.All.Select(r => r.Name).Concat(["DispatchDue", "Reconcile", "SendNudge", "DeliverWebhook"]).Order().ToArray();
+        Assert.Equal(expected, names);
+    }
+
     [Fact]
     public void Metadata_HttpFunctions_AreExactlyTheRouteGroups()
     {
