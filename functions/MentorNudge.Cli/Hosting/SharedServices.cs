@@ -1,0 +1,20 @@
+using Microsoft.AspNetCore.Builder;
+
+namespace MentorNudge.Cli.Hosting;
+
+/// <summary>
+/// The one place the local host plugs in the shared composition root of the Functions app
+/// (storage, pipeline, email, API), configured for this machine.
+/// </summary>
+public static class SharedServices
+{
+    public static void Add(WebApplicationBuilder builder, ServeOptions options, string connectionString, string adminKey, string outboxFolder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(options);
+        _ = (connectionString, adminKey, outboxFolder);
+        throw new LocalHostException("This build of mentornudge does not include the service pipeline yet.");
+    }
+
+    public static void Map(WebApplication app) => ArgumentNullException.ThrowIfNull(app);
+}
