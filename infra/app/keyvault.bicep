@@ -1,0 +1,73 @@
+// Key Vault in RBAC mode holding the two secrets the app reads through Key Vault references.
+// Soft delete and purge protection keep an accidental delete recoverable.
+
+@description('Name of the Key Vault (3-24 characters).')
+param name string
+
+@description('Azure region of the Key Vault.')
+param location string
+
+@description('Tags applied to the Key Vault.')
+param tags object = {}
+
+@description('Value of the admin key (header X-Admin-Key).')
+@secure()
+param adminKey string
+
+@description('Value of the key that signs one-click action tokens in emails.')
+@secure()
+param actionSigningKey string
+
+@description('Name of the secret holding the admin key.')
+param adminKeySecretName string = 'admin-key'
+
+@description('Name of the secret holding the action signing key.')
+param actionSigningKeySecretName string = 'action-signing-key'
+
+resource vault 'Microsoft.KeyVault/vaults@2026-02-01' = {
+  name: name
+  location: location
+  tags: tags
+  properties: {
+    tenantId: tenant().tenantId
+    sku: {
+      family: 'A'
+      name: 'standard'
+    }
+    enableRbacAuthorization: true
+    enableSoftDelete: true
+    softDeleteRetentionInDays: 90
+    enablePurgeProtection: true
+    publicNetworkAccess: 'Enabled'
+  }
+}
+
+resource adminKeySecret 'Microsoft.KeyVault/vaults/secrets@2026-02-01' = {
+  parent: vault
+  name: adminKeySecretName
+  properties: {
+    value: adminKey
+    contentType: 'text/plain'
+  }
+}
+
+resource actionSigningKeySecret 'Microsoft.KeyVault/vaults/secrets@2026-02-01' = {
+  parent: vault
+  name: actionSigningKeySecretName
+  properties: {
+    value: actionSigningKey
+    contentType: 'text/plain'
+  }
+}
+
+@description('Name of the Key Vault.')
+output name string = vault.name
+
+@description('Vault URI, e.g. https://<name>.vault.azure.net/.')
+output uri string = vault.properties.vaultUri
+
+@description('Versionless URI of the admin key secret, so a rotation is picked up without redeploying.')
+output adminKeySecretUri string = adminKeySecret.properties.secretUri
+
+@description('Versionless URI of the action signing key secret.')
+output actionSigningKeySecretUri string = actionSigningKeySecret.properties.secretUri
