@@ -1,4 +1,3 @@
-using Azure.Storage.Queues;
 using Microsoft.Extensions.Logging;
 
 namespace MentorNudge.Cli.Pipeline;
@@ -6,20 +5,12 @@ namespace MentorNudge.Cli.Pipeline;
 /// <summary>The local host's queue triggers: one <see cref="QueuePump"/> per queue of the pipeline.</summary>
 public sealed class LocalQueueWorkers
 {
-    public LocalQueueWorkers(QueueServiceClient queues, ILocalPipeline pipeline, QueuePumpSettings settings, ILoggerFactory loggerFactory)
+    public LocalQueueWorkers(ILocalPipeline pipeline, QueuePumpSettings settings, ILoggerFactory loggerFactory)
     {
-        ArgumentNullException.ThrowIfNull(queues);
         ArgumentNullException.ThrowIfNull(pipeline);
         ArgumentNullException.ThrowIfNull(loggerFactory);
         var logger = loggerFactory.CreateLogger<QueuePump>();
-        Pumps =
-        [
-            Create(pipeline.NudgesQueue, pipeline.SendNudgeAsync),
-            Create(pipeline.WebhooksQueue, pipeline.DeliverWebhookAsync),
-        ];
-
-        QueuePump Create(string name, QueueHandler handler) =>
-            new(queues.GetQueueClient(name), queues.GetQueueClient(name + "-poison"), handler, settings, logger);
+        Pumps = pipeline.Queues.Select(q => new QueuePump(q.Queue, q.Poison, q.Handler, settings, logger)).ToList();
     }
 
     /// <summary>Nudges first, then webhooks (sending a nudge may enqueue a webhook).</summary>

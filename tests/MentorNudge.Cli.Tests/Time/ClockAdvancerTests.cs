@@ -63,30 +63,40 @@ public sealed class ClockAdvancerTests(AzuriteFixture azurite)
 
     private ClockAdvancer Create(VirtualClock clock, ScriptedPipeline pipeline)
     {
-        var workers = new LocalQueueWorkers(new QueueServiceClient(azurite.ConnectionString), pipeline, QueuePumpSettings.FunctionsDefaults, NullLoggerFactory.Instance);
+        var workers = new LocalQueueWorkers(pipeline, QueuePumpSettings.FunctionsDefaults, NullLoggerFactory.Instance);
         workers.EnsureCreatedAsync(default).GetAwaiter().GetResult();
         return new ClockAdvancer(clock, pipeline, workers, new PipelineGate(), new SentMailLog(), NullLogger<ClockAdvancer>.Instance);
     }
 
     /// <summary>A stand-in for the application service: a due list, dispatched through a real queue.</summary>
-    private sealed class ScriptedPipeline(IClock clock, string connectionString, string nudges, string webhooks) : ILocalPipeline
+    private sealed class ScriptedPipeline : ILocalPipeline
     {
         private readonly SortedSet<(Instant Due, string Id)> _due = [];
-        private QueueClient? _queue;
+        private readonly IClock _clock;
+        private readonly QueueClient _queue;
+
+        public ScriptedPipeline(IClock clock, string connectionString, string nudges, string webhooks)
+        {
+            _clock = clock;
+            var service = new QueueServiceClient(connectionString);
+            _queue = service.GetQueueClient(nudges);
+            Queues =
+            [
+                new LocalQueue(_queue, service.GetQueueClient(nudges + "-poison"), SendNudgeAsync),
+                new LocalQueue(service.GetQueueClient(webhooks), service.GetQueueClient(webhooks + "-poison"), DeliverWebhookAsync),
+            ];
+        }
+
+        public IReadOnlyList<LocalQueue> Queues { get; }
 
         public List<(string Id, Instant At)> Handled { get; } = [];
 
         public Dictionary<string, (string Id, Duration After)> FollowOn { get; } = [];
 
-        public string NudgesQueue => nudges;
-
-        public string WebhooksQueue => webhooks;
-
         public void Schedule(string id, Instant due) => _due.Add((due, id));
 
         public async Task DispatchDueAsync(Instant now, CancellationToken cancellationToken)
         {
-            _queue ??= new QueueClient(connectionString, nudges);
             foreach (var item in _due.Where(d => d.Due <= now).ToList())
             {
                 await _queue.SendMessageAsync(item.Id, cancellationToken);
@@ -98,7 +108,7 @@ public sealed class ClockAdvancerTests(AzuriteFixture azurite)
 
         public Task<QueueHandlingResult> SendNudgeAsync(string message, long dequeueCount, CancellationToken cancellationToken)
         {
-            var now = clock.GetCurrentInstant();
+            var now = _clock.GetCurrentInstant();
             Handled.Add((message, now));
             if (FollowOn.TryGetValue(message, out var next))
             {
