@@ -8,7 +8,13 @@ namespace MentorNudge.Cli.Commands;
 /// <summary><c>mentornudge coach</c>: the ask coach, offline (no storage, no network).</summary>
 public static class CoachCommand
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+
+        // Printed for a terminal or a script, never embedded in HTML: keep quotes and accents readable.
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     public static Command Create()
     {

@@ -18,6 +18,6 @@ public interface ILocalPipeline
     /// <summary>Repairs missing schedule entries (the daily "reconcile" timer).</summary>
     Task ReconcileAsync(Instant now, CancellationToken cancellationToken);
 
-    /// <summary>The earliest due instant strictly after <paramref name="after"/>, or null when nothing is scheduled.</summary>
-    Task<Instant?> NextDueAfterAsync(Instant after, CancellationToken cancellationToken);
+    /// <summary>The earliest due instant in (<paramref name="after"/>, <paramref name="until"/>], or null when nothing is due then.</summary>
+    Task<Instant?> NextDueAsync(Instant after, Instant until, CancellationToken cancellationToken);
 }

@@ -42,7 +42,7 @@ public sealed class ClockAdvancer(
             while (true)
             {
                 var now = clock.GetCurrentInstant();
-                var next = await pipeline.NextDueAfterAsync(now, cancellationToken).ConfigureAwait(false);
+                var next = await pipeline.NextDueAsync(now, target, cancellationToken).ConfigureAwait(false);
                 var stop = next is { } due && due <= target ? due : target;
                 if (stop <= now)
                 {

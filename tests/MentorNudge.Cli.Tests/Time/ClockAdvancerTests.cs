@@ -121,7 +121,7 @@ public sealed class ClockAdvancerTests(AzuriteFixture azurite)
         public Task<QueueHandlingResult> DeliverWebhookAsync(string message, long dequeueCount, CancellationToken cancellationToken) =>
             Task.FromResult(QueueHandlingResult.Done);
 
-        public Task<Instant?> NextDueAfterAsync(Instant after, CancellationToken cancellationToken) =>
-            Task.FromResult(_due.Where(d => d.Due > after).Select(d => (Instant?)d.Due).FirstOrDefault());
+        public Task<Instant?> NextDueAsync(Instant after, Instant until, CancellationToken cancellationToken) =>
+            Task.FromResult(_due.Where(d => d.Due > after && d.Due <= until).Select(d => (Instant?)d.Due).FirstOrDefault());
     }
 }
