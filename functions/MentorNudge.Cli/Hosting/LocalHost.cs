@@ -84,7 +84,7 @@ public sealed class LocalHost : IAsyncDisposable
                 await app.StartAsync(cancellationToken).ConfigureAwait(false);
                 var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
                     ?? throw new LocalHostException("The web server did not report its address.");
-                var baseAddress = new Uri(address.Replace("127.0.0.1", "localhost", StringComparison.Ordinal).TrimEnd('/') + "/");
+                var baseAddress = new Uri(address.TrimEnd('/') + "/");
                 return new LocalHost(app, storage, baseAddress, adminKey, generated, outbox, clock);
             }
             catch

@@ -22,11 +22,14 @@ public sealed class LocalHostHarness : IAsyncDisposable
     private readonly DirectoryInfo _folder;
     private string? _token;
 
-    private LocalHostHarness(LocalHost host, AzuriteProcess? azurite, DirectoryInfo folder)
+    private readonly bool _keepFolder;
+
+    private LocalHostHarness(LocalHost host, AzuriteProcess? azurite, DirectoryInfo folder, bool keepFolder)
     {
         Host = host;
         _azurite = azurite;
         _folder = folder;
+        _keepFolder = keepFolder;
         Http = new HttpClient { BaseAddress = new Uri(host.BaseAddress, "api/v1/") };
     }
 
@@ -67,7 +70,7 @@ public sealed class LocalHostHarness : IAsyncDisposable
                     Quiet: true),
                 TextWriter.Null,
                 CancellationToken.None);
-            return new LocalHostHarness(host, azurite, folder);
+            return new LocalHostHarness(host, azurite, folder, keepFolder: dataFolder is not null);
         }
         catch
         {
@@ -81,6 +84,11 @@ public sealed class LocalHostHarness : IAsyncDisposable
     }
 
     public IReadOnlyList<OutboxEmail> Emails() => OutboxEmail.LoadAll(Outbox);
+
+    /// <summary>The signed-in user's API token (to sign in again after a restart).</summary>
+    public string? Token => _token;
+
+    public void SignIn(string token) => _token = token;
 
     /// <summary>Creates a user and signs the client in with its token.</summary>
     public async Task<string> CreateUserAsync(string email = "alex@example.com", string timeZone = "Europe/London", string country = "GB")
@@ -143,12 +151,16 @@ public sealed class LocalHostHarness : IAsyncDisposable
             await _azurite.DisposeAsync();
         }
 
-        try
+        if (!_keepFolder)
         {
-            _folder.Delete(recursive: true);
-        }
-        catch (IOException)
-        {
+            try
+            {
+                _folder.Delete(recursive: true);
+            }
+            catch (IOException)
+            {
+                // A temp folder left behind is harmless.
+            }
         }
     }
 }
