@@ -1,3 +1,11 @@
 using BenchmarkDotNet.Running;
+using MentorNudge.Bench;
+
+// End-to-end modes run as plain console programs; everything else goes to BenchmarkDotNet.
+if (args.Length > 0 && args[0] == "pacing")
+{
+    return await PacingBenchmark.RunAsync(args);
+}
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+return 0;
