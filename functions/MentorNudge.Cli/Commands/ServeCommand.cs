@@ -94,6 +94,11 @@ public static class ServeCommand
         return parsed;
     }
 
+    private static string AdminKeyOrigin(ServeOptions options, LocalHost host) =>
+        options.AdminKey is { Length: > 0 }
+            ? "given with --admin-key"
+            : $"a local development key, {(host.AdminKeyGenerated ? "generated now and " : "")}kept in {Path.Combine(Path.GetFullPath(options.DataFolder), LocalSecrets.AdminKeyFile)}";
+
     private static async Task<int> RunAsync(ServeOptions options, TextWriter output, CancellationToken cancellationToken)
     {
         await using var host = await LocalHost.StartAsync(options, output, cancellationToken).ConfigureAwait(false);
@@ -102,7 +107,7 @@ public static class ServeCommand
 
             MentorNudge is running.
               API        {api}v1   (health: {api}health)
-              Admin key  {host.AdminKey}   (local development key: send it as {AdminKeyCheck.HeaderName}; {(host.AdminKeyGenerated ? "generated now and" : "")} kept in {Path.GetFullPath(options.DataFolder)})
+              Admin key  {host.AdminKey}   (send it as {AdminKeyCheck.HeaderName}; {AdminKeyOrigin(options, host)})
               Email      {(host.EmailChannel == "outbox" ? $"outbox {host.OutboxFolder} (open index.html)" : host.EmailChannel)}
               Storage    {host.StorageDescription}
               Clock      {(host.VirtualClock is { } clock ? $"virtual, now {InstantPattern.ExtendedIso.Format(clock.GetCurrentInstant())}; move it with POST {api}v1/admin/clock" : "system")}

@@ -75,10 +75,17 @@ public sealed class LocalHost : IAsyncDisposable
             cancellationToken).ConfigureAwait(false);
         try
         {
-            var (adminKey, generated) = options.AdminKey is { Length: > 0 } given ? (given, false) : AdminKeyStore.LoadOrCreate(options.DataFolder);
+            var (adminKey, generated) = options.AdminKey is { Length: > 0 } given
+                ? (given, false)
+                : LocalSecrets.LoadOrCreate(options.DataFolder, LocalSecrets.AdminKeyFile, "mnk_");
+            var (signingKey, _) = LocalSecrets.LoadOrCreate(options.DataFolder, LocalSecrets.ActionSigningKeyFile, "mns_");
             var outbox = options.OutboxFolder;
+
+            // A free port is picked here rather than by Kestrel, so links in emails can name it.
+            var port = options.Port == 0 ? FreePort() : options.Port;
+            var settings = new LocalSettings(storage.ConnectionString, adminKey, signingKey, outbox, new Uri($"http://localhost:{port}/"));
             var clock = options.VirtualClock ? new VirtualClock(options.Start ?? SystemClock.Instance.GetCurrentInstant()) : null;
-            var app = Build(options, storage.ConnectionString, adminKey, outbox, clock);
+            var app = Build(options, port, settings, clock);
             try
             {
                 await app.StartAsync(cancellationToken).ConfigureAwait(false);
@@ -100,7 +107,14 @@ public sealed class LocalHost : IAsyncDisposable
         }
     }
 
-    private static WebApplication Build(ServeOptions options, string connectionString, string adminKey, string outbox, VirtualClock? clock)
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static WebApplication Build(ServeOptions options, int port, LocalSettings settings, VirtualClock? clock)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -109,8 +123,7 @@ public sealed class LocalHost : IAsyncDisposable
             EnvironmentName = Environments.Development,
         });
 
-        // Port 0 (tests, demo) needs an IP: Kestrel cannot bind a dynamic port on "localhost".
-        builder.WebHost.UseUrls(options.Port == 0 ? "http://127.0.0.1:0" : $"http://localhost:{options.Port}");
+        builder.WebHost.UseUrls($"http://localhost:{port}");
         builder.WebHost.UseShutdownTimeout(TimeSpan.FromSeconds(30));
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(console => console.SingleLine = true);
@@ -120,7 +133,7 @@ public sealed class LocalHost : IAsyncDisposable
         builder.Logging.AddFilter("Azure", LogLevel.Warning);
 
         var services = builder.Services;
-        SharedServices.Add(builder, options, connectionString, adminKey, outbox);
+        SharedServices.Add(builder, options, settings);
 
         // The host's clock replaces whatever the shared root registered: virtual or the system's.
         services.RemoveAll<IClock>();
@@ -136,7 +149,7 @@ public sealed class LocalHost : IAsyncDisposable
 
         services.AddSingleton<SentMailLog>();
         DecorateEmailSender(services);
-        services.AddSingleton(new AdminKeyCheck(adminKey));
+        services.AddSingleton(new AdminKeyCheck(settings.AdminKey));
         services.AddSingleton<PipelineGate>();
         services.AddSingleton(QueuePumpSettings.FunctionsDefaults);
         services.AddSingleton<LocalQueueWorkers>();

@@ -8,11 +8,11 @@ namespace MentorNudge.Cli.Hosting;
 /// </summary>
 public static class SharedServices
 {
-    public static void Add(WebApplicationBuilder builder, ServeOptions options, string connectionString, string adminKey, string outboxFolder)
+    public static void Add(WebApplicationBuilder builder, ServeOptions options, LocalSettings settings)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(options);
-        _ = (connectionString, adminKey, outboxFolder);
+        ArgumentNullException.ThrowIfNull(settings);
         throw new LocalHostException("This build of mentornudge does not include the service pipeline yet.");
     }
 
