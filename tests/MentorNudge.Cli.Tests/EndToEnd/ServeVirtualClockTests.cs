@@ -68,7 +68,7 @@ public sealed class ServeVirtualClockTests
         await using var host = await LocalHostHarness.StartAsync(Friday);
         await host.CreateUserAsync();
         await host.AddPersonAsync("Tomás Rivera", role: "peer");
-        await host.PutAsync("me", new { weeklyDigest = new { day = "wednesday", time = "07:30" } });
+        await host.PutAsync("me", new { email = "alex@example.com", timeZone = "Europe/London", country = "GB", weeklyDigest = new { day = "wednesday", time = "07:30" } });
 
         var answer = await host.SetClockAsync(Instant.FromUtc(2026, 4, 2, 12, 0));
 
