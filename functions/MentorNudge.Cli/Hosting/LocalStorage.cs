@@ -13,11 +13,14 @@ public sealed class LocalStorage : IAsyncDisposable
     /// <summary>The environment variable that names a storage account for every command.</summary>
     public const string StorageEnvironmentVariable = "MENTORNUDGE_STORAGE";
 
-    private LocalStorage(string connectionString, AzuriteProcess? azurite, string description)
+    private readonly int? _persistentAzuritePid;
+
+    private LocalStorage(string connectionString, AzuriteProcess? azurite, string description, int? persistentAzuritePid = null)
     {
         ConnectionString = connectionString;
         Azurite = azurite;
         Description = description;
+        _persistentAzuritePid = persistentAzuritePid;
     }
 
     public string ConnectionString { get; }
@@ -45,9 +48,16 @@ public sealed class LocalStorage : IAsyncDisposable
         }
 
         var executable = await FindOrInstallAzuriteAsync(log, cancellationToken).ConfigureAwait(false);
-        var azurite = await AzuriteProcess.StartAsync(executable, azuriteDataFolder, cancellationToken).ConfigureAwait(false);
+        if (azuriteDataFolder is not null)
+        {
+            Directory.CreateDirectory(azuriteDataFolder);
+            await AzuriteShutdown.StopLeftoverAsync(azuriteDataFolder).ConfigureAwait(false);
+        }
+
+        var azurite = await AzuriteProcess.StartAsync(executable, azuriteDataFolder is null ? null : Path.GetFullPath(azuriteDataFolder), cancellationToken).ConfigureAwait(false);
+        var pid = azuriteDataFolder is null ? null : AzuriteShutdown.Remember(azuriteDataFolder, azurite.TablePort);
         var where = azuriteDataFolder is null ? "in memory" : $"data in {Path.GetFullPath(azuriteDataFolder)}";
-        return new LocalStorage(azurite.ConnectionString, azurite, $"Azurite on 127.0.0.1:{azurite.TablePort} (tables), :{azurite.QueuePort} (queues), {where}");
+        return new LocalStorage(azurite.ConnectionString, azurite, $"Azurite on 127.0.0.1:{azurite.TablePort} (tables), :{azurite.QueuePort} (queues), {where}", pid);
     }
 
     private static async Task<string> FindOrInstallAzuriteAsync(TextWriter log, CancellationToken cancellationToken)
@@ -135,6 +145,12 @@ public sealed class LocalStorage : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_persistentAzuritePid is { } pid)
+        {
+            // Let Azurite write its data files before it goes; the dispose below only cleans up.
+            await AzuriteShutdown.TerminateAsync(pid).ConfigureAwait(false);
+        }
+
         if (Azurite is not null)
         {
             await Azurite.DisposeAsync().ConfigureAwait(false);
