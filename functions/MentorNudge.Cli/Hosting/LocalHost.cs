@@ -132,6 +132,9 @@ public sealed class LocalHost : IAsyncDisposable
         builder.Logging.AddFilter("System.Net.Http", LogLevel.Warning);
         builder.Logging.AddFilter("Azure", LogLevel.Warning);
 
+        // One line a minute saying "dispatched 0" buries what matters; sends are logged by the sender.
+        builder.Logging.AddFilter("MentorNudge.Azure.Pipeline.NudgeDispatcher", LogLevel.Warning);
+
         var services = builder.Services;
         SharedServices.Add(builder, options, settings);
 
