@@ -7,5 +7,10 @@ if (args.Length > 0 && args[0] == "pacing")
     return await PacingBenchmark.RunAsync(args);
 }
 
+if (args.Length > 0 && args[0] == "dispatcher")
+{
+    return await MentorNudge.Bench.Pipeline.DispatcherScalingBenchmark.RunAsync(args);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;

@@ -1,0 +1,107 @@
+using System.Text;
+using Azure.Core;
+using Azure.Data.Tables;
+using Azure.Identity;
+using MentorNudge.Azure.Email;
+using MentorNudge.Azure.Email.Pacing;
+using MentorNudge.Azure.Pipeline;
+using MentorNudge.Azure.Storage;
+using MentorNudge.Core.Content;
+using MentorNudge.Core.Engine;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using NodaTime;
+
+namespace MentorNudge.Azure.DependencyInjection;
+
+/// <summary>The composition root both hosts (the Functions app and the local host) call.</summary>
+public static class MentorNudgeServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers storage (options from <c>Storage:*</c>, validated at start-up), the repositories,
+    /// the queues, the planner, the renderer and the pipeline services. The host registers its
+    /// <see cref="IClock"/> first if it wants another (default <see cref="SystemClock.Instance"/>),
+    /// and may register its own <see cref="IEmailSender"/> first; otherwise the email adapters
+    /// (<c>AddMentorNudgeEmail</c> over the <c>Email</c> section: ACS, SMTP or the outbox, plus
+    /// the Table-based pacer, which becomes the send quota) are registered here. With service URIs instead of a connection
+    /// string, a registered <see cref="TokenCredential"/> is used, else a managed identity
+    /// (<c>Storage:ManagedIdentityClientId</c> picks a user-assigned one).
+    /// A registered <see cref="StorageOperationCounter"/> is added to the clients' pipelines.
+    /// The composer's <see cref="ContentOptions"/> come from <c>App:PublicBaseUrl</c> and
+    /// <c>Security:ActionSigningKey</c> unless the host registered them first.
+    /// </summary>
+    public static IServiceCollection AddMentorNudge(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        services.AddOptions<StorageOptions>()
+            .Bind(configuration.GetSection(StorageOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
+
+        services.TryAddSingleton<IClock>(SystemClock.Instance);
+        services.TryAddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+            TokenCredential? credential = null;
+            if (string.IsNullOrWhiteSpace(options.ConnectionString))
+            {
+                credential = sp.GetService<TokenCredential>() ?? new DefaultAzureCredential(new DefaultAzureCredentialOptions
+                {
+                    ManagedIdentityClientId = configuration[$"{StorageOptions.SectionName}:ManagedIdentityClientId"],
+                });
+            }
+
+            var counter = sp.GetService<StorageOperationCounter>();
+            var policies = counter is null ? null : new[] { ("table", counter.PolicyFor("table")), ("queue", counter.PolicyFor("queue")) };
+            return new StorageClients(options, credential, policies);
+        });
+
+        services.TryAddSingleton(sp => sp.GetRequiredService<StorageClients>().TableService);
+        services.TryAddSingleton<UserDataRepository>();
+        services.TryAddSingleton<TokenStore>();
+        services.TryAddSingleton<DueIndex>();
+        services.TryAddSingleton<DispatchCheckpoint>();
+        services.TryAddSingleton<DeliveryMap>();
+        services.TryAddSingleton<WorkQueues>();
+
+        services.TryAddSingleton<NudgePlanner>();
+        services.TryAddSingleton<INudgePlanning, CorePlanning>();
+        services.AddOptions<ContentSettings>()
+            .Configure(c =>
+            {
+                c.PublicBaseUrl = Uri.TryCreate(configuration["App:PublicBaseUrl"], UriKind.Absolute, out var url) ? url : null;
+                c.ActionSigningKey = configuration["Security:ActionSigningKey"];
+            })
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddSingleton(sp =>
+        {
+            var c = sp.GetRequiredService<IOptions<ContentSettings>>().Value;
+            return new ContentOptions(c.PublicBaseUrl!, Encoding.UTF8.GetBytes(c.ActionSigningKey!));
+        });
+        services.TryAddSingleton<NudgeEmailComposer>();
+        services.TryAddSingleton<INudgeRenderer, ComposerRenderer>();
+        // The email adapters: the sender chosen by Email:Provider (default outbox) and the pacer.
+        if (!services.Any(d => d.ServiceType == typeof(IEmailSender)))
+        {
+            services.AddMentorNudgeEmail(configuration.GetSection("Email"));
+        }
+
+        services.TryAddSingleton<ISendQuota>(sp => sp.GetService<IEmailPacer>() is { } pacer
+            ? new PacerSendQuota(pacer, sp.GetRequiredService<IClock>())
+            : new UnlimitedSendQuota());
+
+        services.TryAddSingleton<NudgeScheduler>();
+        services.TryAddSingleton<NudgeDispatcher>();
+        services.TryAddSingleton<NudgeReconciler>();
+        services.TryAddSingleton<PoisonQueueService>();
+        services.TryAddSingleton<MentorNudgeService>();
+        services.TryAddSingleton<NudgeSender>();
+        return services;
+    }
+}

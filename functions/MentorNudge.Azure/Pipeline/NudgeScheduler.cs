@@ -1,0 +1,166 @@
+using Azure.Data.Tables;
+using MentorNudge.Azure.Storage;
+using MentorNudge.Core.Engine;
+using MentorNudge.Core.Model;
+using Microsoft.Extensions.Logging;
+using NodaTime;
+
+namespace MentorNudge.Azure.Pipeline;
+
+/// <summary>
+/// Re-plans a user: runs the planner over the stored partition and makes the stored Scheduled
+/// nudges match the plan. Write order: nudge rows first (one transaction), then their due-index
+/// rows, so a crash in between leaves a nudge without an index row (found by the reconcile),
+/// never an index row pointing at nothing that would later be consumed too early.
+/// Idempotent: running it again on the same data writes nothing.
+/// </summary>
+public sealed class NudgeScheduler(
+    UserDataRepository data,
+    DueIndex dueIndex,
+    WorkQueues queues,
+    INudgePlanning planner,
+    IClock clock,
+    ILogger<NudgeScheduler> logger)
+{
+    /// <summary>
+    /// Nudges picked up within this window of the write are also enqueued directly (with a
+    /// visibility delay), because a dispatcher tick running concurrently may already have read
+    /// past their minute bucket. Duplicates are harmless: sending is idempotent.
+    /// </summary>
+    public static readonly Duration DirectEnqueueWindow = Duration.FromMinutes(2);
+
+    private const int MaxAttempts = 4;
+
+    /// <summary>Loads the user, re-plans, retries on concurrent changes. Throws <see cref="NotFoundException"/> for an unknown user.</summary>
+    public async Task<ReplanResult> ReplanAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var partition = await data.LoadAsync(userId, cancellationToken).ConfigureAwait(false);
+            if (partition.User is null)
+            {
+                throw NotFoundException.For("user", userId);
+            }
+
+            try
+            {
+                return await ApplyAsync(partition, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
+            {
+                logger.LogDebug("Re-plan of {UserId} raced a concurrent change; retrying", userId);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Re-plans an already loaded partition and updates it in place (new nudges and ETags).
+    /// Throws <see cref="ConcurrencyConflictException"/> when a row changed since it was loaded.
+    /// </summary>
+    public async Task<ReplanResult> ApplyAsync(UserPartition partition, CancellationToken cancellationToken = default)
+    {
+        var user = partition.User?.Value ?? throw NotFoundException.For("user", partition.UserId);
+        var now = clock.GetCurrentInstant();
+        var plan = IsReachable(user)
+            ? planner.Plan(new PlanningInput(user, partition.PersonList, partition.AskList, partition.InteractionList, partition.NudgeList))
+            : [];
+
+        var changes = new List<StoredNudge>();
+        var actions = new List<TableTransactionAction>();
+        var toIndex = new List<StoredNudge>();
+        int added = 0, rescheduled = 0, cancelled = 0;
+        var planned = new HashSet<string>(StringComparer.Ordinal);
+
+        foreach (var p in plan)
+        {
+            planned.Add(p.NudgeId);
+            if (partition.Nudges.TryGetValue(p.NudgeId, out var existing))
+            {
+                // Terminal nudges are history; a leased one is being sent right now.
+                if (existing.Nudge.Status != NudgeStatus.Scheduled || existing.IsLeased(now) || existing.Nudge.DueAt == p.DueAt)
+                {
+                    continue;
+                }
+
+                var moved = WithIndexKeys(existing with { Nudge = existing.Nudge with { DueAt = p.DueAt } }, now);
+                changes.Add(moved);
+                actions.Add(NudgeChanges.Replace(moved));
+                toIndex.Add(moved);
+                rescheduled++;
+            }
+            else
+            {
+                var nudge = new Nudge(p.NudgeId, user.Id, p.Kind, p.PersonId, p.AskId, p.Step, p.DueAt, NudgeStatus.Scheduled);
+                var fresh = WithIndexKeys(new StoredNudge(nudge, default), now);
+                changes.Add(fresh);
+                actions.Add(NudgeChanges.Insert(fresh));
+                toIndex.Add(fresh);
+                added++;
+            }
+        }
+
+        // Only future nudges are withdrawn by omission: an overdue one may be in a queue right now,
+        // and the send-time checks decide about it (a planner need not repeat what is already due).
+        foreach (var existing in partition.Nudges.Values)
+        {
+            if (existing.Nudge.Status == NudgeStatus.Scheduled && !planned.Contains(existing.Id) &&
+                existing.Nudge.DueAt > now && !existing.IsLeased(now))
+            {
+                var gone = existing with { Nudge = existing.Nudge with { Status = NudgeStatus.Cancelled, Reason = "no-longer-planned" } };
+                changes.Add(gone);
+                actions.Add(NudgeChanges.Replace(gone));
+                cancelled++;
+            }
+        }
+
+        if (actions.Count == 0)
+        {
+            return ReplanResult.None;
+        }
+
+        var etags = await data.SubmitAsync(actions, cancellationToken).ConfigureAwait(false);
+        for (var i = 0; i < changes.Count; i++)
+        {
+            partition.Nudges[changes[i].Id] = changes[i] with { ETag = etags[i] };
+        }
+
+        await IndexAsync(toIndex, now, cancellationToken).ConfigureAwait(false);
+        logger.LogInformation(
+            "Re-planned {UserId}: {Added} added, {Rescheduled} rescheduled, {Cancelled} cancelled",
+            user.Id, added, rescheduled, cancelled);
+        return new ReplanResult(added, rescheduled, cancelled);
+    }
+
+    /// <summary>Writes the due-index rows of nudges already stored (their keys are on the rows), enqueuing the imminent ones.</summary>
+    internal async Task IndexAsync(IReadOnlyList<StoredNudge> nudges, Instant now, CancellationToken cancellationToken)
+    {
+        await Parallel.ForEachAsync(
+            nudges,
+            new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
+            async (n, ct) =>
+            {
+                var at = NudgeChanges.PickUpAt(n.Nudge.DueAt, now);
+                await dueIndex.WriteAsync(n.Nudge.UserId, n.Id, n.Nudge.DueAt, at, ct).ConfigureAwait(false);
+                if (at <= now + DirectEnqueueWindow)
+                {
+                    var delay = (at - now).ToTimeSpan();
+                    await queues.EnqueueNudgeAsync(new NudgeMessage(n.Nudge.UserId, n.Id, n.Nudge.DueAt.ToUnixTimeTicks()), delay, ct).ConfigureAwait(false);
+                }
+            }).ConfigureAwait(false);
+    }
+
+    /// <summary>Sets the nudge's due-index keys for pick-up at max(due, now).</summary>
+    internal static StoredNudge WithIndexKeys(StoredNudge n, Instant now)
+    {
+        var at = NudgeChanges.PickUpAt(n.Nudge.DueAt, now);
+        return n with
+        {
+            IndexPartition = StorageKeys.DueIndexPartition(at, n.Id),
+            IndexRow = StorageKeys.DueIndexRow(at, n.Nudge.UserId, n.Id),
+        };
+    }
+
+    /// <summary>Nobody to deliver to: no email (unsubscribed or bouncing) and no webhook.</summary>
+    public static bool IsReachable(User user) =>
+        user.Settings.Webhook is not null || (!user.Unsubscribed && !user.EmailUndeliverable);
+}
