@@ -35,7 +35,7 @@ public static class DemoCommand
                 await new DemoScenario(output).RunAsync(parse.GetValue(weeks), parse.GetValue(outbox)!, parse.GetValue(start), cancellationToken).ConfigureAwait(false);
                 return 0;
             }
-            catch (DemoException ex)
+            catch (Exception ex) when (ex is DemoException or InvalidOperationException)
             {
                 await parse.InvocationConfiguration.Error.WriteLineAsync("mentornudge demo failed: " + ex.Message).ConfigureAwait(false);
                 return 1;

@@ -1,4 +1,7 @@
+using MentorNudge.Azure.Pipeline;
 using MentorNudge.Cli.Tests.EndToEnd;
+using MentorNudge.Core.Model;
+using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 
 namespace MentorNudge.Cli.Tests.Email;
@@ -66,16 +69,18 @@ public sealed class EmailLayoutTests
         {
             // Friday 6 March 2026: the digest arrives Monday the 9th, the follow-up Friday the 13th.
             await using var host = await LocalHostHarness.StartAsync(Instant.FromUtc(2026, 3, 6, 10, 0));
-            await host.CreateUserAsync();
-            var priya = await host.AddPersonAsync("Priya Shah");
-            await host.AddPersonAsync("Mei Lin", connection: "admired");
-            await host.AddPersonAsync("Tomás Rivera", role: "peer");
-            await host.PostAsync($"people/{priya}/outreach", new
-            {
-                sentAt = "2026-03-06T10:00:00Z",
-                subject = "A question about your first ninety days as an engineering lead, and one about hiring",
-                text = "Hi Priya, could I ask you two questions about your first 90 days as a lead, on a 20-minute call next week? https://example.com/a/very/long/link/that/should/wrap/rather/than/push/the/layout/sideways/on/a/phone",
-            });
+
+            // Through the application service the API calls: this check is about the rendered HTML.
+            var service = host.Host.App.Services.GetRequiredService<MentorNudgeService>();
+            var user = await service.CreateUserAsync("alex@example.com", UserSettings.CreateDefault("Europe/London", "GB"), "Alex Morgan");
+            var priya = await service.AddPersonAsync(user.UserId, new PersonDraft("Priya Shah", ["priya@example.com"], Interests: ["engineering leadership"], Links: ["https://example.com/priya/a/very/long/link/to/an/article/that/should/wrap/rather/than/push/the/layout/sideways"]));
+            await service.AddPersonAsync(user.UserId, new PersonDraft("Mei Lin", ["mei@example.com"], Connection.Admired, Interests: ["distributed systems"], Links: ["https://example.com/mei/newsletter"]));
+            await service.AddPersonAsync(user.UserId, new PersonDraft("Tomás Rivera", ["tomas@example.com"], Role: PersonRole.Peer, Interests: ["observability"]));
+            await service.LogOutreachAsync(user.UserId, priya.Id, new OutreachDraft(
+                Instant.FromUtc(2026, 3, 6, 10, 0),
+                "email",
+                "A question about your first ninety days as an engineering lead, and one about hiring for a new team",
+                "Hi Priya, could I ask you two questions about your first 90 days as a lead, on a 20-minute call next week?"));
             await host.SetClockAsync(Instant.FromUtc(2026, 3, 13, 12, 0));
             return host.Emails();
         }
