@@ -1,7 +1,12 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
 using MentorNudge.Azure.Local;
+using MentorNudge.Azure.Pipeline;
+using MentorNudge.Core.Model;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using MentorNudge.Cli.Admin;
 using MentorNudge.Cli.Hosting;
 using NodaTime;
@@ -90,18 +95,104 @@ public sealed class LocalHostHarness : IAsyncDisposable
 
     public void SignIn(string token) => _token = token;
 
+    /// <summary>
+    /// True when the host maps the public HTTP API (functions/MentorNudge.Api). The stories then go
+    /// through it; otherwise through the application service its handlers call, with the clock
+    /// always moved over HTTP.
+    /// </summary>
+    public bool ApiMapped => Host.App.Services.GetRequiredService<EndpointDataSource>().Endpoints
+        .OfType<RouteEndpoint>().Any(e => e.RoutePattern.RawText?.TrimStart('/') == "api/v1/people");
+
+    private MentorNudgeService Service => Host.App.Services.GetRequiredService<MentorNudgeService>();
+
+    private string? _userId;
+
     /// <summary>Creates a user and signs the client in with its token.</summary>
     public async Task<string> CreateUserAsync(string email = "alex@example.com", string timeZone = "Europe/London", string country = "GB")
     {
+        if (!ApiMapped)
+        {
+            var created = await Service.CreateUserAsync(email, UserSettings.CreateDefault(timeZone, country));
+            _token = created.Token;
+            return _userId = created.UserId;
+        }
+
         var user = await SendAsync(HttpMethod.Post, "admin/users", new { email, timeZone, country }, admin: true);
         _token = (string?)user["token"] ?? throw new InvalidOperationException("No token in " + user.ToJsonString());
-        return (string?)user["userId"] ?? (string?)user["id"] ?? "";
+        return _userId = (string?)user["userId"] ?? (string?)user["id"] ?? "";
     }
 
     public async Task<string> AddPersonAsync(string name, string connection = "existing", string role = "mentor")
     {
-        var person = await SendAsync(HttpMethod.Post, "people", new { name, emails = new[] { name.Split(' ')[0].ToLowerInvariant() + "@example.com" }, connection, role }, admin: false);
+        var email = name.Split(' ')[0].ToLowerInvariant() + "@example.com";
+        if (!ApiMapped)
+        {
+            var added = await Service.AddPersonAsync(_userId!, new PersonDraft(
+                name,
+                [email],
+                connection == "admired" ? Connection.Admired : Connection.Existing,
+                Enum.Parse<PersonRole>(role, ignoreCase: true)));
+            return added.Id;
+        }
+
+        var person = await SendAsync(HttpMethod.Post, "people", new { name, emails = new[] { email }, connection, role }, admin: false);
         return (string?)person["id"] ?? (string?)person["personId"] ?? throw new InvalidOperationException("No id in " + person.ToJsonString());
+    }
+
+    public async Task LogOutreachAsync(string personId, Instant sentAt, string subject, string text)
+    {
+        if (!ApiMapped)
+        {
+            await Service.LogOutreachAsync(_userId!, personId, new OutreachDraft(sentAt, "email", subject, text));
+            return;
+        }
+
+        await PostAsync($"people/{personId}/outreach", new { sentAt = InstantPattern.ExtendedIso.Format(sentAt), channel = "email", subject, text });
+    }
+
+    public async Task LogReplyAsync(string personId, Instant receivedAt)
+    {
+        if (!ApiMapped)
+        {
+            await Service.LogReplyAsync(_userId!, personId, receivedAt);
+            return;
+        }
+
+        await PostAsync($"people/{personId}/replies", new { receivedAt = InstantPattern.ExtendedIso.Format(receivedAt) });
+    }
+
+    /// <summary>Moves the weekly digest to <paramref name="day"/> at <paramref name="time"/> (user in London, GB).</summary>
+    public async Task SetWeeklyDigestAsync(IsoDayOfWeek day, LocalTime time)
+    {
+        if (!ApiMapped)
+        {
+            var user = await Service.GetUserAsync(_userId!);
+            await Service.UpdateUserAsync(_userId!, user.Email, user.Settings with { WeeklyDigest = user.Settings.WeeklyDigest with { Day = day, Time = time } });
+            return;
+        }
+
+        await PutAsync("me", new
+        {
+            email = "alex@example.com",
+            timeZone = "Europe/London",
+            country = "GB",
+            weeklyDigest = new { day = day.ToString().ToLowerInvariant(), time = LocalTimePattern.CreateWithInvariantCulture("HH':'mm").Format(time) },
+        });
+    }
+
+    /// <summary>The user's nudge history as (personId, kind, status), camelCase as in the API.</summary>
+    public async Task<IReadOnlyList<(string? PersonId, string Kind, string Status)>> NudgeHistoryAsync()
+    {
+        if (!ApiMapped)
+        {
+            return (await Service.GetNudgeHistoryAsync(_userId!))
+                .Select(n => (n.PersonId, JsonNamingPolicy.CamelCase.ConvertName(n.Kind.ToString()), JsonNamingPolicy.CamelCase.ConvertName(n.Status.ToString())))
+                .ToList();
+        }
+
+        return LocalHostJson.Items(await GetAsync("nudges"))
+            .Select(n => ((string?)n["personId"], (string?)n["kind"] ?? "", (string?)n["status"] ?? ""))
+            .ToList();
     }
 
     public Task<JsonNode> AdvanceAsync(string advanceBy) => SendAsync(HttpMethod.Post, "admin/clock", new { advanceBy }, admin: true);

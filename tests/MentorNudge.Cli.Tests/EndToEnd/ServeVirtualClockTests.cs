@@ -20,7 +20,7 @@ public sealed class ServeVirtualClockTests
         await using var host = await LocalHostHarness.StartAsync(Friday);
         await host.CreateUserAsync();
         var person = await host.AddPersonAsync("Priya Shah");
-        await host.PostAsync($"people/{person}/outreach", new { sentAt = "2026-03-06T10:00:00Z", subject = "Two questions", text = "Hi Priya, could I ask you two questions about leading a team, on a 20-minute call next week?" });
+        await host.LogOutreachAsync(person, Friday, "Two questions", "Hi Priya, could I ask you two questions about leading a team, on a 20-minute call next week?");
 
         // Thursday evening: nothing yet (5 business days after Friday is the next Friday).
         await host.SetClockAsync(Instant.FromUtc(2026, 3, 12, 23, 0));
@@ -44,12 +44,12 @@ public sealed class ServeVirtualClockTests
         await host.CreateUserAsync();
         var person = await host.AddPersonAsync("Daniel Okafor", role: "sponsor");
         var other = await host.AddPersonAsync("Mei Lin", connection: "admired");
-        await host.PostAsync($"people/{person}/outreach", new { sentAt = "2026-03-06T10:00:00Z", subject = "Platform lead", text = "Hi Daniel, would you have 15 minutes before the end of the month to tell me what would make a candidate for the platform lead role stand out?" });
-        await host.PostAsync($"people/{other}/outreach", new { sentAt = "2026-03-06T10:00:00Z", subject = "Your newsletter", text = "Hi Mei, your piece on consensus changed how I design retries. Could you point me to one paper that shaped it?" });
+        await host.LogOutreachAsync(person, Friday, "Platform lead", "Hi Daniel, would you have 15 minutes before the end of the month to tell me what would make a candidate for the platform lead role stand out?");
+        await host.LogOutreachAsync(other, Friday, "Your newsletter", "Hi Mei, your piece on consensus changed how I design retries. Could you point me to one paper that shaped it?");
 
         await host.SetClockAsync(Instant.FromUtc(2026, 3, 16, 12, 0));
         Assert.Equal(2, host.Emails().Count(e => e.Kind == "followUp"));
-        await host.PostAsync($"people/{person}/replies", new { receivedAt = "2026-03-16T12:00:00Z" });
+        await host.LogReplyAsync(person, Instant.FromUtc(2026, 3, 16, 12, 0));
 
         // The second follow-ups were due Tuesday 24 March (7 business days after Friday the 13th).
         await host.SetClockAsync(Instant.FromUtc(2026, 4, 3, 12, 0));
@@ -58,8 +58,7 @@ public sealed class ServeVirtualClockTests
         Assert.Equal(3, followUps.Count);
         var second = Assert.Single(followUps, e => e.Date.ToUniversalTime() == new DateTimeOffset(2026, 3, 24, 9, 0, 0, TimeSpan.Zero));
         Assert.Contains("Mei", second.Subject + second.Text, StringComparison.Ordinal);
-        var schedule = await host.GetAsync("nudges");
-        Assert.Contains(LocalHostJson.Items(schedule), n => (string?)n["personId"] == person && (string?)n["kind"] == "followUp" && (string?)n["status"] == "cancelled");
+        Assert.Contains(await host.NudgeHistoryAsync(), n => n.PersonId == person && n.Kind == "followUp" && n.Status == "cancelled");
     }
 
     [Fact]
@@ -68,7 +67,7 @@ public sealed class ServeVirtualClockTests
         await using var host = await LocalHostHarness.StartAsync(Friday);
         await host.CreateUserAsync();
         await host.AddPersonAsync("Tomás Rivera", role: "peer");
-        await host.PutAsync("me", new { email = "alex@example.com", timeZone = "Europe/London", country = "GB", weeklyDigest = new { day = "wednesday", time = "07:30" } });
+        await host.SetWeeklyDigestAsync(IsoDayOfWeek.Wednesday, new LocalTime(7, 30));
 
         var answer = await host.SetClockAsync(Instant.FromUtc(2026, 4, 2, 12, 0));
 
@@ -94,7 +93,7 @@ public sealed class ServeVirtualClockTests
         foreach (var name in new[] { "Priya Shah", "Daniel Okafor", "Helen Carter" })
         {
             var id = await host.AddPersonAsync(name);
-            await host.PostAsync($"people/{id}/outreach", new { sentAt = "2026-03-06T10:00:00Z", subject = "Hello", text = $"Hi {name.Split(' ')[0]}, could I ask one question about your career on a 15-minute call next week?" });
+            await host.LogOutreachAsync(id, Friday, "Hello", $"Hi {name.Split(' ')[0]}, could I ask one question about your career on a 15-minute call next week?");
         }
 
         // Hour by hour for two days, then in one jump: the same instants, never twice.
