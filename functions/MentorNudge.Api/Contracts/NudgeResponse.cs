@@ -1,0 +1,26 @@
+using MentorNudge.Core.Model;
+using NodaTime;
+
+namespace MentorNudge.Api.Contracts;
+
+/// <summary>
+/// A nudge in answers: <c>GET /api/v1/schedule</c>, <c>followUps</c> of an outreach, and (with
+/// <c>sentAt</c>, <c>channel</c>, <c>deliveryStatus</c>) <c>GET /api/v1/nudges</c>.
+/// <c>dueAt</c> is UTC, <c>dueLocal</c> the same instant with the user's offset.
+/// </summary>
+public sealed record NudgeResponse(
+    string NudgeId,
+    NudgeKind Kind,
+    string? PersonId,
+    string? AskId,
+    Instant DueAt,
+    OffsetDateTime DueLocal,
+    NudgeStatus Status,
+    Instant? SentAt,
+    string? Channel,
+    string? DeliveryStatus,
+    string? Reason)
+{
+    public static NudgeResponse From(Nudge n, DateTimeZone zone) => new(
+        n.Id, n.Kind, n.PersonId, n.AskId, n.DueAt, n.DueAt.InZone(zone).ToOffsetDateTime(), n.Status, n.SentAt, n.Channel, n.DeliveryStatus, n.Reason);
+}

@@ -1,0 +1,102 @@
+using MentorNudge.Api.Backend;
+using MentorNudge.Api.Http;
+using MentorNudge.Core.Content;
+using MentorNudge.Core.Content.Actions;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+
+namespace MentorNudge.Api.Endpoints;
+
+/// <summary>
+/// <c>/api/v1/actions/{token}</c>: one-click links from emails. GET only shows a confirm page, because
+/// mail scanners prefetch links; POST (the page's button, or an RFC 8058 one-click unsubscribe) applies.
+/// </summary>
+internal static class ActionEndpoints
+{
+    private static readonly Duration SnoozeFor = Duration.FromDays(7);
+
+    public static async Task<IResult> Confirm(HttpContext context)
+    {
+        var action = await ReadAsync(context);
+        if (action is null || Kind(action.Action) is not { } kind)
+        {
+            return Page(StatusCodes.Status404NotFound, ActionPages.Done(null, null, ActionTokenFailure.Malformed));
+        }
+
+        return Page(StatusCodes.Status200OK, ActionPages.Confirm(kind, action.PersonName, PostUrl(context)));
+    }
+
+    public static async Task<IResult> Apply(HttpContext context)
+    {
+        var action = await ReadAsync(context);
+        if (action is null)
+        {
+            return Page(StatusCodes.Status404NotFound, ActionPages.Done(null, null, ActionTokenFailure.Malformed));
+        }
+
+        var (raw, error) = await RequestBody.ReadBytesAsync(context.Request, context.RequestAborted);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        // RFC 8058: the mail client posts "List-Unsubscribe=One-Click" to the List-Unsubscribe URL.
+        var oneClick = context.Request.HasFormContentType
+            && System.Text.Encoding.UTF8.GetString(raw!).Split('&').Any(p => p.Equals("List-Unsubscribe=One-Click", StringComparison.Ordinal));
+        var name = oneClick ? "unsubscribe" : action.Action;
+
+        var backend = context.Backend();
+        var ct = context.RequestAborted;
+        var now = context.Now();
+        var done = name switch
+        {
+            "replied" => action.PersonId is not null && await backend.LogReplyAsync(action.UserId, action.PersonId, now, ct),
+            "snooze" => action.PersonId is not null && await backend.SnoozePersonAsync(action.UserId, action.PersonId, now + SnoozeFor, ct),
+            "stop" => action.PersonId is not null && await backend.StopPersonAsync(action.UserId, action.PersonId, ct),
+            "unsubscribe" => await UnsubscribeAsync(backend, action.UserId, ct),
+            _ => false,
+        };
+
+        return done
+            ? Page(StatusCodes.Status200OK, ActionPages.Done(Kind(name), action.PersonName))
+            : Page(StatusCodes.Status404NotFound, ActionPages.Done(null, null, ActionTokenFailure.Malformed));
+    }
+
+    private static async Task<OneClickAction?> ReadAsync(HttpContext context)
+    {
+        var token = context.Request.RouteValues["token"]?.ToString();
+        return token is { Length: > 0 and <= 2048 } ? await context.Backend().ReadActionTokenAsync(token, context.RequestAborted) : null;
+    }
+
+    private static async Task<bool> UnsubscribeAsync(IApiBackend backend, string userId, CancellationToken ct)
+    {
+        await backend.UnsubscribeAsync(userId, ct);
+        return true;
+    }
+
+    private static ActionKind? Kind(string name) => name switch
+    {
+        "replied" => ActionKind.Replied,
+        "snooze" => ActionKind.Snooze,
+        "stop" => ActionKind.Stop,
+        "unsubscribe" => ActionKind.Unsubscribe,
+        _ => null,
+    };
+
+    // The public URL when configured (behind a proxy the request's host may be an internal one), else the request's own.
+    private static Uri PostUrl(HttpContext context)
+    {
+        var token = context.Request.RouteValues["token"]?.ToString() ?? "";
+        if (context.RequestServices.GetService<ContentOptions>() is { } content)
+        {
+            return content.ActionUrl(token);
+        }
+
+        var r = context.Request;
+        return new Uri($"{r.Scheme}://{r.Host}{r.PathBase}{r.Path}");
+    }
+
+    private static IResult Page(int status, string html) =>
+        Results.Content(html, "text/html; charset=utf-8", System.Text.Encoding.UTF8, status);
+}

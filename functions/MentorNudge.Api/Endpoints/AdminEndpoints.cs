@@ -1,0 +1,94 @@
+using MentorNudge.Api.Contracts;
+using MentorNudge.Api.Http;
+using MentorNudge.Api.Validation;
+using MentorNudge.Core.Model;
+using MentorNudge.Core.Validation;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MentorNudge.Api.Endpoints;
+
+/// <summary><c>/api/v1/admin/…</c>: user creation and poison queues, behind <c>X-Admin-Key</c>.</summary>
+internal static class AdminEndpoints
+{
+    /// <summary>The queues whose poison companions can be listed and replayed.</summary>
+    public static IReadOnlySet<string> Queues { get; } = new HashSet<string>(StringComparer.Ordinal) { "nudges", "webhooks" };
+
+    public static async Task<IResult> CreateUser(HttpContext context)
+    {
+        if (ApiAuth.Admin(context) is { } denied)
+        {
+            return denied;
+        }
+
+        var (request, _, bodyError) = await RequestBody.ReadJsonAsync<CreateUserRequest>(context.Request, context.RequestAborted);
+        if (bodyError is not null)
+        {
+            return bodyError;
+        }
+
+        var errors = new FieldErrors();
+        if (!RequestValidator.IsEmail(request!.Email))
+        {
+            errors.Add("email", request.Email is null ? "Required." : "Not a valid email address.");
+        }
+
+        if (RequestValidator.Zone(request.TimeZone) is null)
+        {
+            errors.Add("timeZone", request.TimeZone is null ? "Required." : "Not an IANA time zone id, e.g. Europe/London.");
+        }
+
+        if (!RequestValidator.IsCountry(request.Country))
+        {
+            errors.Add("country", request.Country is null ? "Required." : "Not an ISO 3166-1 alpha-2 country code, e.g. GB.");
+        }
+
+        RequestValidator.Line(errors, "displayName", request.DisplayName, RequestValidator.MaxNameLength, required: false);
+        if (!errors.Any)
+        {
+            var clock = context.RequestServices.GetRequiredService<NodaTime.IClock>();
+            RequestValidator.AddCore(errors, new UserSettingsValidator(clock).Validate(UserSettings.CreateDefault(request.TimeZone!, request.Country!)));
+        }
+
+        if (errors.Any)
+        {
+            return ApiProblems.Validation(errors.ToDictionary());
+        }
+
+        var created = await context.Backend().CreateUserAsync(request.Email!, request.TimeZone!, request.Country!, request.DisplayName, context.RequestAborted);
+        return Results.Json(created, Json.ApiJson.Options, statusCode: StatusCodes.Status201Created);
+    }
+
+    public static async Task<IResult> ListPoison(HttpContext context)
+    {
+        if (ApiAuth.Admin(context) is { } denied)
+        {
+            return denied;
+        }
+
+        var queue = context.Request.RouteValues["queue"]?.ToString();
+        if (queue is null || !Queues.Contains(queue))
+        {
+            return ApiProblems.NotFound("No such queue.");
+        }
+
+        return EndpointContext.Json(await context.Backend().ListPoisonAsync(queue, context.RequestAborted));
+    }
+
+    public static async Task<IResult> ReplayPoison(HttpContext context)
+    {
+        if (ApiAuth.Admin(context) is { } denied)
+        {
+            return denied;
+        }
+
+        var queue = context.Request.RouteValues["queue"]?.ToString();
+        if (queue is null || !Queues.Contains(queue))
+        {
+            return ApiProblems.NotFound("No such queue.");
+        }
+
+        var replayed = await context.Backend().ReplayPoisonAsync(queue, context.RequestAborted);
+        return EndpointContext.Json(new { queue, replayed });
+    }
+}

@@ -1,0 +1,17 @@
+using MentorNudge.Api.Contracts;
+using Microsoft.AspNetCore.Http;
+
+namespace MentorNudge.Api.Endpoints;
+
+/// <summary><c>GET /api/health</c> and <c>GET /api/openapi.json</c>: no auth, no user data.</summary>
+internal static class HealthEndpoints
+{
+    public static async Task<IResult> Get(HttpContext context)
+    {
+        var tick = await context.Backend().GetLastDispatcherTickAsync(context.RequestAborted);
+        return EndpointContext.Json(new HealthResponse("ok", context.Now(), tick));
+    }
+
+    public static Task<IResult> OpenApi(HttpContext context) =>
+        Task.FromResult(Results.Bytes(MentorNudge.Api.OpenApi.OpenApiDocument.Bytes, "application/json; charset=utf-8"));
+}

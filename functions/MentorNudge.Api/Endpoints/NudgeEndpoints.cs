@@ -1,0 +1,94 @@
+using MentorNudge.Api.Contracts;
+using MentorNudge.Api.Http;
+using MentorNudge.Api.Validation;
+using Microsoft.AspNetCore.Http;
+using NodaTime;
+using NodaTime.Text;
+
+namespace MentorNudge.Api.Endpoints;
+
+/// <summary><c>/api/v1/schedule</c> and <c>/api/v1/nudges</c>.</summary>
+internal static class NudgeEndpoints
+{
+    private static readonly Duration DefaultWindow = Duration.FromDays(28);
+    private static readonly Duration MaxWindow = Duration.FromDays(366);
+
+    public static async Task<IResult> Schedule(HttpContext context)
+    {
+        var (user, error) = await ApiAuth.UserAsync(context);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var zone = RequestValidator.Zone(user!.Settings.TimeZoneId) ?? DateTimeZone.Utc;
+        var errors = new FieldErrors();
+        var now = context.Now();
+        var from = ParseBound(context.Request.Query["from"], zone, errors, "from") ?? now;
+        var to = ParseBound(context.Request.Query["to"], zone, errors, "to") ?? from + DefaultWindow;
+        if (!errors.Any && to < from)
+        {
+            errors.Add("to", "Must not be before from.");
+        }
+        else if (!errors.Any && to - from > MaxWindow)
+        {
+            errors.Add("to", "The window is at most 366 days.");
+        }
+
+        if (errors.Any)
+        {
+            return ApiProblems.Validation(errors.ToDictionary());
+        }
+
+        var nudges = await context.Backend().GetScheduleAsync(user.Id, from, to, context.RequestAborted);
+        return EndpointContext.Json(nudges.OrderBy(n => n.DueAt).Select(n => NudgeResponse.From(n, zone)).ToList());
+    }
+
+    public static async Task<IResult> History(HttpContext context)
+    {
+        var (user, error) = await ApiAuth.UserAsync(context);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var zone = RequestValidator.Zone(user!.Settings.TimeZoneId) ?? DateTimeZone.Utc;
+        var nudges = await context.Backend().GetNudgeHistoryAsync(user.Id, context.RequestAborted);
+        return EndpointContext.Json(nudges.OrderByDescending(n => n.SentAt ?? n.DueAt).Select(n => NudgeResponse.From(n, zone)).ToList());
+    }
+
+    public static async Task<IResult> WebhookDeliveries(HttpContext context)
+    {
+        var (user, error) = await ApiAuth.UserAsync(context);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        return EndpointContext.Json(await context.Backend().ListWebhookDeliveriesAsync(user!.Id, context.RequestAborted));
+    }
+
+    // Accepts an instant with offset, or a date (the start of that day in the user's zone).
+    // A "+" in a query string arrives as a space when not percent-encoded; put it back.
+    private static Instant? ParseBound(string? raw, DateTimeZone zone, FieldErrors errors, string field)
+    {
+        if (string.IsNullOrEmpty(raw))
+        {
+            return null;
+        }
+
+        var text = raw.Replace(' ', '+');
+        if (OffsetDateTimePattern.ExtendedIso.Parse(text) is { Success: true } dateTime)
+        {
+            return dateTime.Value.ToInstant();
+        }
+
+        if (LocalDatePattern.Iso.Parse(text) is { Success: true } date)
+        {
+            return zone.AtStartOfDay(date.Value).ToInstant();
+        }
+
+        errors.Add(field, "An ISO-8601 date-time with offset, or a date.");
+        return null;
+    }
+}

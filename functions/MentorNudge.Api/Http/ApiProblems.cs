@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Http;
+
+namespace MentorNudge.Api.Http;
+
+/// <summary>The problem+json (RFC 9457) answers of the API. None carries a stack trace or user content beyond field names.</summary>
+public static class ApiProblems
+{
+    public static IResult Validation(IDictionary<string, string[]> errors) =>
+        Results.ValidationProblem(errors, title: "The request has invalid fields.", type: "https://tools.ietf.org/html/rfc9110#section-15.5.1");
+
+    public static IResult Field(string field, string message) =>
+        Validation(new Dictionary<string, string[]> { [field] = [message] });
+
+    public static IResult BadRequest(string detail) =>
+        Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad request.", detail: detail);
+
+    public static IResult Unauthorized(string detail = "A valid bearer token is required.") =>
+        Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized.", detail: detail);
+
+    public static IResult NotFound(string detail = "Not found.") =>
+        Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found.", detail: detail);
+
+    public static IResult MethodNotAllowed() =>
+        Results.Problem(statusCode: StatusCodes.Status405MethodNotAllowed, title: "Method not allowed.");
+
+    public static IResult Conflict(string detail) =>
+        Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict.", detail: detail);
+
+    public static IResult TooLarge(long limit) =>
+        Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Request body too large.", detail: $"The limit is {limit} bytes.");
+
+    public static IResult UnsupportedMediaType(string expected) =>
+        Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type.", detail: $"Send {expected}.");
+
+    public static IResult Internal() =>
+        Results.Problem(statusCode: StatusCodes.Status500InternalServerError, title: "Something went wrong on our side.");
+}

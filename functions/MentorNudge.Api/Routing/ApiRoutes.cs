@@ -1,0 +1,41 @@
+using MentorNudge.Api.Endpoints;
+
+namespace MentorNudge.Api.Routing;
+
+/// <summary>
+/// The single table of the API's routes. The local host maps it with <c>MapMentorNudgeApi</c>; the
+/// Functions app has one HTTP trigger per group that dispatches into the same handlers; the OpenAPI
+/// document, the docs and the Functions metadata are all checked against it.
+/// </summary>
+public static class ApiRoutes
+{
+    public static IReadOnlyList<ApiRoute> All { get; } =
+    [
+        Route("AdminUsers", "v1/admin/users", ("POST", AdminEndpoints.CreateUser)),
+        Route("AdminPoison", "v1/admin/poison/{queue}", ("GET", AdminEndpoints.ListPoison)),
+        Route("AdminPoisonReplay", "v1/admin/poison/{queue}/replay", ("POST", AdminEndpoints.ReplayPoison)),
+        Route("Me", "v1/me", ("GET", MeEndpoints.Get), ("PUT", MeEndpoints.Put), ("DELETE", MeEndpoints.Erase)),
+        Route("MeExport", "v1/me/export", ("GET", MeEndpoints.Export)),
+        Route("People", "v1/people", ("GET", PeopleEndpoints.List), ("POST", PeopleEndpoints.Add)),
+        Route("Person", "v1/people/{id}", ("GET", PeopleEndpoints.Get), ("PUT", PeopleEndpoints.Update), ("DELETE", PeopleEndpoints.Delete)),
+        Route("PersonOutreach", "v1/people/{id}/outreach", ("POST", PeopleEndpoints.Outreach)),
+        Route("PersonReplies", "v1/people/{id}/replies", ("POST", PeopleEndpoints.Reply)),
+        Route("PersonInteractions", "v1/people/{id}/interactions", ("POST", PeopleEndpoints.Interaction)),
+        Route("Schedule", "v1/schedule", ("GET", NudgeEndpoints.Schedule)),
+        Route("Nudges", "v1/nudges", ("GET", NudgeEndpoints.History)),
+        Route("Coach", "v1/coach", ("POST", CoachEndpoints.Coach)),
+        Route("WebhookDeliveries", "v1/webhooks/deliveries", ("GET", NudgeEndpoints.WebhookDeliveries)),
+        Route("HookEvents", "v1/hooks/{userId}/events", ("POST", HookEndpoints.Events)),
+        Route("HookInboundEmail", "v1/hooks/{userId}/inbound-email", ("POST", HookEndpoints.InboundEmail)),
+        Route("HookAcs", "v1/hooks/acs", ("POST", AcsEndpoints.EventGrid)),
+        Route("Actions", "v1/actions/{token}", ("GET", ActionEndpoints.Confirm), ("POST", ActionEndpoints.Apply)),
+        Route("Health", "health", ("GET", HealthEndpoints.Get)),
+        Route("OpenApi", "openapi.json", ("GET", HealthEndpoints.OpenApi)),
+    ];
+
+    /// <summary>The group named <paramref name="name"/>.</summary>
+    public static ApiRoute Get(string name) => All.Single(r => r.Name == name);
+
+    private static ApiRoute Route(string name, string template, params (string Method, ApiHandler Handler)[] handlers) =>
+        new(name, template, handlers.ToDictionary(h => h.Method, h => h.Handler, StringComparer.OrdinalIgnoreCase));
+}

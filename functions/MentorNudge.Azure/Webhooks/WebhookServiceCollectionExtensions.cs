@@ -1,0 +1,42 @@
+using Azure.Data.Tables;
+using MentorNudge.Azure.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace MentorNudge.Azure.Webhooks;
+
+/// <summary>Registers the webhook pieces: the outbound client, the delivery handler and the two small tables.</summary>
+public static class WebhookServiceCollectionExtensions
+{
+    /// <summary>Timeout of one webhook POST; a slow receiver is retried later rather than waited for.</summary>
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Adds the outbound webhook client (no redirects, 10 s timeout) and, on top of
+    /// <c>AddMentorNudge</c>'s storage options, the seen-event and delivery logs and the handler of
+    /// the <c>webhooks</c> queue.
+    /// </summary>
+    public static IServiceCollection AddMentorNudgeWebhooks(this IServiceCollection services)
+    {
+        services.AddHttpClient(WebhookDeliverer.HttpClientName, client => client.Timeout = Timeout)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false,
+                UseCookies = false,
+                ConnectTimeout = TimeSpan.FromSeconds(5),
+            });
+        services.TryAddSingleton<WebhookDeliverer>();
+        services.TryAddSingleton(sp => new WebhookEventLog(Table(sp, WebhookEventLog.TableName), sp.GetRequiredService<NodaTime.IClock>()));
+        services.TryAddSingleton(sp => new WebhookDeliveryLog(Table(sp, WebhookDeliveryLog.TableName)));
+        services.TryAddSingleton<WebhookDeliveryHandler>();
+        return services;
+    }
+
+    // Same account, prefix, credential and retry settings as the pipeline's tables.
+    private static TableClient Table(IServiceProvider sp, string name)
+    {
+        var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+        return sp.GetRequiredService<StorageClients>().TableService.GetTableClient(options.TablePrefix + name);
+    }
+}

@@ -1,0 +1,12 @@
+using MentorNudge.Azure.Webhooks;
+using Microsoft.Azure.Functions.Worker;
+
+namespace MentorNudge.Functions.Workers;
+
+/// <summary>One <c>webhooks</c> message: a signed POST; retries are re-enqueued with backoff by the handler.</summary>
+public sealed class DeliverWebhook(WebhookDeliveryHandler handler)
+{
+    [Function(nameof(DeliverWebhook))]
+    public Task Run([QueueTrigger("webhooks")] string message, CancellationToken cancellationToken) =>
+        handler.HandleAsync(message, cancellationToken);
+}

@@ -1,0 +1,19 @@
+using MentorNudge.Azure.Pipeline;
+using MentorNudge.Azure.Webhooks;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
+using NodaTime;
+
+namespace MentorNudge.Functions.Workers;
+
+/// <summary>Daily at 03:30 UTC: repairs missing schedule entries (self-healing) and forgets old inbound event ids.</summary>
+public sealed class Reconcile(NudgeReconciler reconciler, WebhookEventLog events, IClock clock, ILogger<Reconcile> logger)
+{
+    [Function(nameof(Reconcile))]
+    public async Task Run([TimerTrigger("0 30 3 * * *")] TimerInfo timer, CancellationToken cancellationToken)
+    {
+        var report = await reconciler.ReconcileAsync(clock.GetCurrentInstant(), cancellationToken);
+        var purged = await events.PurgeAsync(cancellationToken);
+        logger.LogInformation("Reconciled: {Report}; forgot {Purged} old inbound event ids", report, purged);
+    }
+}
