@@ -1,3 +1,4 @@
+using MentorNudge.Api;
 using MentorNudge.Azure.DependencyInjection;
 using MentorNudge.Azure.Pipeline;
 using MentorNudge.Cli.Pipeline;
@@ -48,6 +49,7 @@ public static class SharedServices
         configuration.AddInMemoryCollection(overrides);
         var services = builder.Services;
         services.AddMentorNudge(configuration);
+        services.AddMentorNudgeApi(configuration);
 
         // The outbox is a folder, not a service with a quota: pacing it would only delay local
         // runs (and, on a virtual clock, push sends past the instant they belong to).
@@ -68,5 +70,6 @@ public static class SharedServices
         return string.IsNullOrEmpty(provider) ? "outbox" : provider;
     }
 
-    public static void Map(WebApplication app) => ArgumentNullException.ThrowIfNull(app);
+    /// <summary>Maps the API handlers under <c>/api/</c>, exactly as the Functions app serves them.</summary>
+    public static void Map(WebApplication app) => app.MapMentorNudgeApi();
 }

@@ -1,5 +1,6 @@
 using MentorNudge.Azure.Pipeline;
 using MentorNudge.Azure.Storage;
+using MentorNudge.Azure.Webhooks;
 using NodaTime;
 
 namespace MentorNudge.Cli.Pipeline;
@@ -13,14 +14,24 @@ public sealed class SharedPipeline : ILocalPipeline
     private readonly NudgeDispatcher _dispatcher;
     private readonly NudgeReconciler _reconciler;
     private readonly DueIndex _dueIndex;
+    private readonly WebhookEventLog _events;
 
-    public SharedPipeline(NudgeDispatcher dispatcher, NudgeReconciler reconciler, NudgeSender sender, DueIndex dueIndex, StorageClients clients)
+    public SharedPipeline(
+        NudgeDispatcher dispatcher,
+        NudgeReconciler reconciler,
+        NudgeSender sender,
+        WebhookDeliveryHandler webhooks,
+        WebhookEventLog events,
+        DueIndex dueIndex,
+        StorageClients clients)
     {
         ArgumentNullException.ThrowIfNull(sender);
+        ArgumentNullException.ThrowIfNull(webhooks);
         ArgumentNullException.ThrowIfNull(clients);
         _dispatcher = dispatcher;
         _reconciler = reconciler;
         _dueIndex = dueIndex;
+        _events = events;
         Queues =
         [
             new LocalQueue(clients.NudgeQueue, clients.NudgePoisonQueue, async (message, _, cancellationToken) =>
@@ -28,6 +39,12 @@ public sealed class SharedPipeline : ILocalPipeline
                 // ProcessAsync re-enqueues a retry-later message itself (with its delay), exactly as
                 // the Functions trigger relies on; the original is then completed.
                 await sender.ProcessAsync(message, cancellationToken).ConfigureAwait(false);
+                return QueueHandlingResult.Done;
+            }),
+            new LocalQueue(clients.WebhookQueue, clients.WebhookPoisonQueue, async (message, _, cancellationToken) =>
+            {
+                // Retries are re-enqueued with backoff by the handler, as for the Functions trigger.
+                await webhooks.HandleAsync(message, cancellationToken).ConfigureAwait(false);
                 return QueueHandlingResult.Done;
             }),
         ];
@@ -38,8 +55,12 @@ public sealed class SharedPipeline : ILocalPipeline
     public Task DispatchDueAsync(Instant now, CancellationToken cancellationToken) =>
         _dispatcher.DispatchDueAsync(now, cancellationToken);
 
-    public Task ReconcileAsync(Instant now, CancellationToken cancellationToken) =>
-        _reconciler.ReconcileAsync(now, cancellationToken);
+    /// <summary>What the daily "reconcile" timer does: self-repair, then forget old inbound event ids.</summary>
+    public async Task ReconcileAsync(Instant now, CancellationToken cancellationToken)
+    {
+        await _reconciler.ReconcileAsync(now, cancellationToken).ConfigureAwait(false);
+        await _events.PurgeAsync(cancellationToken).ConfigureAwait(false);
+    }
 
     public async Task<Instant?> NextDueAsync(Instant after, Instant until, CancellationToken cancellationToken)
     {
