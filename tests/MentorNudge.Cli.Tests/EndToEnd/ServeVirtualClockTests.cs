@@ -18,6 +18,7 @@ public sealed class ServeVirtualClockTests
     public async Task AdvanceClock_UnansweredFridayOutreach_FollowUpOnFifthBusinessDayAtReminderTime()
     {
         await using var host = await LocalHostHarness.StartAsync(Friday);
+        Assert.True(host.ApiMapped, "serve does not map the HTTP API under /api/v1.");
         await host.CreateUserAsync();
         var person = await host.AddPersonAsync("Priya Shah");
         await host.LogOutreachAsync(person, Friday, "Two questions", "Hi Priya, could I ask you two questions about leading a team, on a 20-minute call next week?");
