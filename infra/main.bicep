@@ -57,14 +57,16 @@ param instanceMemoryMB int = 2048
 @description('Maximum number of Function App instances.')
 param maximumInstanceCount int = 40
 
-@description('Tables created with the storage account.')
+@description('Tables created with the storage account; the names the app uses (Storage:TablePrefix "mn" plus its own log tables and the email pacer).')
 param tableNames array = [
-  'users'
-  'people'
-  'asks'
-  'nudges'
-  'dueindex'
-  'dispatch'
+  'mndata'
+  'mntokens'
+  'mndueindex'
+  'mncheckpoints'
+  'mndeliveries'
+  'webhookevents'
+  'webhookdeliveries'
+  'emailpacing'
 ]
 
 var abbrs = loadJsonContent('abbreviations.json')

@@ -173,7 +173,7 @@ resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
     Email__Acs__SenderAddress: senderAddress
     App__PublicBaseUrl: baseUrl
     // Secrets stay in Key Vault; the platform resolves them with keyVaultReferenceIdentity.
-    Admin__Key: '@Microsoft.KeyVault(SecretUri=${adminKeySecretUri})'
+    MentorNudge__Api__AdminKey: '@Microsoft.KeyVault(SecretUri=${adminKeySecretUri})'
     Security__ActionSigningKey: '@Microsoft.KeyVault(SecretUri=${actionSigningKeySecretUri})'
   }
   dependsOn: [

@@ -126,7 +126,7 @@ public sealed class MainTemplateTests(CompiledInfra infra)
     }
 
     [Theory]
-    [InlineData("Admin__Key")]
+    [InlineData("MentorNudge__Api__AdminKey")]
     [InlineData("Security__ActionSigningKey")]
     public void AppSettings_Secret_IsKeyVaultReference(string name)
     {
