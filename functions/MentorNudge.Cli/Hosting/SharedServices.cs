@@ -33,9 +33,8 @@ public static class SharedServices
             ["Email:Outbox:Folder"] = settings.OutboxFolder,
         };
 
-        // The admin key the host resolved (the option, else the generated local key), under both names in use.
+        // The admin key the host resolved (the option, else the generated local key).
         overrides["MentorNudge:Api:AdminKey"] = settings.AdminKey;
-        overrides["Admin:Key"] = settings.AdminKey;
         if (string.IsNullOrWhiteSpace(configuration["Security:ActionSigningKey"]))
         {
             overrides["Security:ActionSigningKey"] = settings.ActionSigningKey;
