@@ -1,0 +1,95 @@
+using System.CommandLine;
+using System.Text.Json;
+using MentorNudge.Core.Content.Coaching;
+using MentorNudge.Core.Model;
+
+namespace MentorNudge.Cli.Commands;
+
+/// <summary><c>mentornudge coach</c>: the ask coach, offline (no storage, no network).</summary>
+public static class CoachCommand
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+
+        // Printed for a terminal or a script, never embedded in HTML: keep quotes and accents readable.
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static Command Create()
+    {
+        var text = new Argument<string>("text") { Description = "The ask to review, in quotes; '-' reads it from standard input." };
+        var connection = new Option<string>("--connection", "-c")
+        {
+            Description = "How you know them: existing (a former boss, a colleague, a teacher) or admired (never met).",
+            DefaultValueFactory = _ => "existing",
+        };
+        connection.AcceptOnlyFromAmong("existing", "admired");
+        var addedValue = new Option<bool>("--added-value")
+        {
+            Description = "You have already added value for them (commented on their work, shared something, thanked them).",
+        };
+        var json = new Option<bool>("--json") { Description = "Print { score, findings: [{ code, message, suggestion }], rewrite } as JSON." };
+        var command = new Command("coach", "Review an ask before you send it: a score out of 100, what to fix, and a suggested rewrite. Offline.")
+        {
+            text, connection, addedValue, json,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            var ask = parse.GetValue(text)!;
+            if (ask == "-")
+            {
+                ask = await Console.In.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            if (string.IsNullOrWhiteSpace(ask))
+            {
+                await parse.InvocationConfiguration.Error.WriteLineAsync("mentornudge coach: give the text of the ask (or '-' to read it from standard input).").ConfigureAwait(false);
+                return 2;
+            }
+
+            var feedback = AskCoach.Coach(
+                ask,
+                parse.GetValue(connection) == "admired" ? Connection.Admired : Connection.Existing,
+                parse.GetValue(addedValue));
+            if (parse.GetValue(json))
+            {
+                await output.WriteLineAsync(JsonSerializer.Serialize(feedback, Json)).ConfigureAwait(false);
+            }
+            else
+            {
+                await output.WriteLineAsync(Describe(feedback)).ConfigureAwait(false);
+            }
+
+            return 0;
+        });
+        return command;
+    }
+
+    /// <summary>The feedback for people: score, findings with suggestions, the rewrite.</summary>
+    public static string Describe(CoachFeedback feedback)
+    {
+        ArgumentNullException.ThrowIfNull(feedback);
+        var lines = new List<string> { $"Score: {feedback.Score}/100" };
+        if (feedback.Findings.Count == 0)
+        {
+            lines.Add("Nothing to fix: it is specific, small and personal.");
+        }
+
+        foreach (var finding in feedback.Findings)
+        {
+            lines.Add($"- {finding.Code}: {finding.Message}");
+            lines.Add($"    Try: {finding.Suggestion}");
+        }
+
+        if (!string.IsNullOrWhiteSpace(feedback.Rewrite))
+        {
+            lines.Add("");
+            lines.Add("A better ask could look like:");
+            lines.Add("  " + feedback.Rewrite.Replace("\n", "\n  ", StringComparison.Ordinal));
+        }
+
+        return string.Join(Environment.NewLine, lines);
+    }
+}

@@ -1,0 +1,74 @@
+using MentorNudge.Api;
+using MentorNudge.Azure.DependencyInjection;
+using MentorNudge.Azure.Pipeline;
+using MentorNudge.Cli.Pipeline;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace MentorNudge.Cli.Hosting;
+
+/// <summary>
+/// The one place the local host plugs in the shared composition root of the Functions app
+/// (storage, pipeline, email, API), configured for this machine. Configuration keeps the usual
+/// precedence (appsettings.json, then environment variables); the command line wins over both.
+/// </summary>
+public static class SharedServices
+{
+    /// <summary>Registers the shared services with the local host's settings.</summary>
+    /// <param name="builder">The local host's builder.</param>
+    /// <param name="options">The command's options.</param>
+    /// <param name="settings">Values the host resolved at start (storage, keys, URLs).</param>
+    public static void Add(WebApplicationBuilder builder, ServeOptions options, LocalSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(settings);
+        var configuration = builder.Configuration;
+        var overrides = new Dictionary<string, string?>
+        {
+            ["Storage:ConnectionString"] = settings.StorageConnectionString,
+            ["App:PublicBaseUrl"] = settings.PublicBaseUrl.ToString(),
+            ["Email:Outbox:Folder"] = settings.OutboxFolder,
+        };
+
+        // The admin key the host resolved (the option, else the generated local key).
+        overrides["MentorNudge:Api:AdminKey"] = settings.AdminKey;
+        if (string.IsNullOrWhiteSpace(configuration["Security:ActionSigningKey"]))
+        {
+            overrides["Security:ActionSigningKey"] = settings.ActionSigningKey;
+        }
+
+        if (!string.IsNullOrWhiteSpace(options.EmailProvider))
+        {
+            overrides["Email:Provider"] = options.EmailProvider;
+        }
+
+        configuration.AddInMemoryCollection(overrides);
+        var services = builder.Services;
+        services.AddMentorNudge(configuration);
+        services.AddMentorNudgeApi(configuration);
+
+        // The outbox is a folder, not a service with a quota: pacing it would only delay local
+        // runs (and, on a virtual clock, push sends past the instant they belong to).
+        if (EmailProvider(configuration) == "outbox")
+        {
+            services.RemoveAll<ISendQuota>();
+            services.AddSingleton<ISendQuota, UnlimitedSendQuota>();
+        }
+
+        services.AddSingleton<ILocalPipeline, SharedPipeline>();
+    }
+
+    /// <summary>The email provider in effect: <c>Email:Provider</c>, default outbox.</summary>
+    public static string EmailProvider(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var provider = configuration["Email:Provider"]?.Trim().ToLowerInvariant();
+        return string.IsNullOrEmpty(provider) ? "outbox" : provider;
+    }
+
+    /// <summary>Maps the API handlers under <c>/api/</c>, exactly as the Functions app serves them.</summary>
+    public static void Map(WebApplication app) => app.MapMentorNudgeApi();
+}

@@ -1,0 +1,23 @@
+using NodaTime;
+
+namespace MentorNudge.Cli.Pipeline;
+
+/// <summary>
+/// The calls the Functions app's triggers make, as the local host needs them: the dispatcher tick,
+/// the daily reconcile, and the two queue handlers. Implemented over the shared application
+/// service, never re-implemented here.
+/// </summary>
+public interface ILocalPipeline
+{
+    /// <summary>The queues to drain, in order: nudges first (sending one may enqueue a webhook), then webhooks.</summary>
+    IReadOnlyList<LocalQueue> Queues { get; }
+
+    /// <summary>Enqueues every nudge due up to <paramref name="now"/> (the "dispatch" timer).</summary>
+    Task DispatchDueAsync(Instant now, CancellationToken cancellationToken);
+
+    /// <summary>Repairs missing schedule entries (the daily "reconcile" timer).</summary>
+    Task ReconcileAsync(Instant now, CancellationToken cancellationToken);
+
+    /// <summary>The earliest due instant in (<paramref name="after"/>, <paramref name="until"/>], or null when nothing is due then.</summary>
+    Task<Instant?> NextDueAsync(Instant after, Instant until, CancellationToken cancellationToken);
+}

@@ -1,0 +1,64 @@
+using System.CommandLine;
+using System.Text.Json;
+using MentorNudge.Cli.Commands;
+
+namespace MentorNudge.Cli.Tests.Commands;
+
+public sealed class CoachCommandTests
+{
+    private static (int ExitCode, string Output) Run(params string[] args)
+    {
+        var root = new RootCommand { CoachCommand.Create() };
+        var output = new StringWriter();
+        var exit = root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = output });
+        return (exit, output.ToString());
+    }
+
+    [Fact]
+    public void Coach_GenericMentorAskAsJson_PrintsCamelCaseFeedbackWithFinding()
+    {
+        var (exit, output) = Run("coach", "Hi, will you be my mentor?", "--connection", "admired", "--json");
+
+        Assert.Equal(0, exit);
+        using var json = JsonDocument.Parse(output);
+        var root = json.RootElement;
+        Assert.InRange(root.GetProperty("score").GetInt32(), 0, 60);
+        var codes = root.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("code").GetString()).ToList();
+        Assert.Contains("generic-mentor-ask", codes);
+        Assert.All(root.GetProperty("findings").EnumerateArray(), f =>
+        {
+            Assert.False(string.IsNullOrWhiteSpace(f.GetProperty("message").GetString()));
+            Assert.False(string.IsNullOrWhiteSpace(f.GetProperty("suggestion").GetString()));
+        });
+        Assert.False(string.IsNullOrWhiteSpace(root.GetProperty("rewrite").GetString()));
+    }
+
+    [Fact]
+    public void Coach_SpecificSmallAsk_ScoresHigherThanGenericAsk()
+    {
+        var (_, good) = Run("coach", "Hi Priya, your talk on code review changed how my team works. Could I ask you two questions about your first 90 days as a lead, on a 20-minute call next Thursday?", "--json");
+        var (_, generic) = Run("coach", "Will you be my mentor?", "--json");
+
+        Assert.True(Score(good) > Score(generic), $"{good}\n{generic}");
+
+        static int Score(string json) => JsonDocument.Parse(json).RootElement.GetProperty("score").GetInt32();
+    }
+
+    [Fact]
+    public void Coach_Text_PrintsScoreAndFindingsForPeople()
+    {
+        var (exit, output) = Run("coach", "Can I pick your brain sometime?");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("Score: ", output, StringComparison.Ordinal);
+        Assert.Contains("pick-your-brain", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Coach_UnknownConnection_IsRejected()
+    {
+        var (exit, _) = Run("coach", "Hello", "--connection", "friend");
+
+        Assert.NotEqual(0, exit);
+    }
+}
