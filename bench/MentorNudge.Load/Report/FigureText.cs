@@ -87,7 +87,7 @@ internal static class FigureText
         Mib(m.PeakBytes),
         null,
         command,
-        I($"The local host's CLI (`mentornudge serve`) had not landed when this was measured, so, as agreed, a process hosts the same service container (`AddMentorNudge`, the composition root serve uses) with a fake clock and no HTTP server. ") +
+        I($"This is not `mentornudge serve` itself: the local host landed on main only after this harness was built, so, as agreed for that case, a child process hosts the same service container (`AddMentorNudge`, the composition root serve uses) with a fake clock and no HTTP server or background workers; serve adds Kestrel, the API and its hosted workers on top. ") +
         I($"The {m.Users:N0} users and {m.People:N0} people were written with one entity-group transaction per user partition ({m.LoadRequests:N0} requests, {m.LoadTime.TotalSeconds:F0} s), not through the application service: adding 100,000 people one call at a time would make Azurite evaluate each call's partition query against every row of the table (quadratic on the emulator, not on Table storage). ") +
         I($"The host then did: {m.Details}. Its peak working set (VmHWM) is what it needs to serve; it keeps no per-user state between calls (every call loads the one user partition it needs), so the figure is dominated by the runtime, the Azure SDK clients and the loaded partitions in flight, not by the number of users. The data itself lives in Azurite's memory (in-memory mode), reported beside it."));
 

@@ -47,6 +47,7 @@ internal static class PerformanceDoc
             sb.AppendLine($"- Machine: `nproc` {m.Cores}, {m.CpuModel}, {m.Memory} memory, {m.Os}.");
             sb.AppendLine($"- Software: {m.Runtime} (SDK {m.Sdk}), Node {m.Node}, Azurite {m.Azurite} (in memory, started by the run).");
             sb.AppendLine($"- Load average (1/5/15 min) at the start of the run: {m.LoadAtStart}; at the end: {run.LoadAtEnd ?? "unknown"}. With 2 cores, a 1-minute load above ~2 means other work competed for the CPU.");
+            sb.AppendLine($"- Otherwise idle: {(Busy(m.LoadAtStart) || Busy(run.LoadAtEnd) ? "no: other builds and tests shared the 2 cores during at least part of the run, so compare figures within this run, not with other runs" : "yes (nothing else used the CPU to speak of)")}.");
             sb.AppendLine();
         }
 
@@ -116,6 +117,9 @@ internal static class PerformanceDoc
 
         File.WriteAllText(docPath, result.TrimEnd() + "\n");
     }
+
+    private static bool Busy(string? load) =>
+        load is null || !double.TryParse(load.Split(' ')[0], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var oneMinute) || oneMinute > 2.5;
 
     private static string LastCell(string row)
     {
