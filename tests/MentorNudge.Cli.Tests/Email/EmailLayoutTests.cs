@@ -74,8 +74,8 @@ public sealed class EmailLayoutTests
             var service = host.Host.App.Services.GetRequiredService<MentorNudgeService>();
             var user = await service.CreateUserAsync("alex@example.com", UserSettings.CreateDefault("Europe/London", "GB"), "Alex Morgan");
             var priya = await service.AddPersonAsync(user.UserId, new PersonDraft("Priya Shah", ["priya@example.com"], Interests: ["engineering leadership"], Links: ["https://example.com/priya/a/very/long/link/to/an/article/that/should/wrap/rather/than/push/the/layout/sideways"]));
-            await service.AddPersonAsync(user.UserId, new PersonDraft("Mei Lin", ["mei@example.com"], Connection.Admired, Interests: ["distributed systems"], Links: ["https://example.com/mei/newsletter"]));
-            await service.AddPersonAsync(user.UserId, new PersonDraft("Tomás Rivera", ["tomas@example.com"], Role: PersonRole.Peer, Interests: ["observability"]));
+            await service.AddPersonAsync(user.UserId, new PersonDraft("Mei Lin", ["mei@example.com"], Connection.Admired, Interests: ["distributed systems"], Links: ["https://example.com/mei/newsletter/issues/2026/an-unusually-long-slug-about-distributed-systems-that-must-wrap"]));
+            await service.AddPersonAsync(user.UserId, new PersonDraft("Tomás Rivera", ["tomas@example.com"], Role: PersonRole.Peer, Interests: ["observability"], Links: ["https://example.com/tomas/talks/observability-in-practice-a-very-long-unbroken-path-segment-for-wrapping"]));
             await service.LogOutreachAsync(user.UserId, priya.Id, new OutreachDraft(
                 Instant.FromUtc(2026, 3, 6, 10, 0),
                 "email",

@@ -22,7 +22,7 @@ internal static class EmailLayout
         </head>
         <body style="margin:0;padding:0;background-color:#f4f4f5;">
         <div style="display:none;max-height:0;overflow:hidden;">{SafeText.Html(preheader)}</div>
-        <div style="max-width:600px;margin:0 auto;padding:24px 16px;background-color:#ffffff;{Font}font-size:16px;line-height:1.5;color:#1f2937;">
+        <div style="max-width:600px;margin:0 auto;padding:24px 16px;background-color:#ffffff;{Font}font-size:16px;line-height:1.5;color:#1f2937;overflow-wrap:anywhere;word-break:break-word;">
         {bodyHtml}
         <hr style="border:none;border-top:1px solid #e5e7eb;margin:24px 0 12px 0;">
         <div style="font-size:13px;line-height:1.4;color:#6b7280;">{footerHtml}</div>

@@ -60,6 +60,8 @@ public sealed partial class NudgeEmailComposerTests
     {
         var email = Render(kind);
         Assert.Contains("max-width:600px", email.Html, StringComparison.Ordinal);
+        // Long unbroken links (people's articles) must wrap, not widen the column on a phone.
+        Assert.Contains("overflow-wrap:anywhere", email.Html, StringComparison.Ordinal);
         Assert.Contains("name=\"viewport\"", email.Html, StringComparison.Ordinal);
         Assert.DoesNotContain("<link", email.Html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("<img", email.Html, StringComparison.OrdinalIgnoreCase);
