@@ -36,6 +36,9 @@ public sealed class AzuriteProcess : IAsyncDisposable
     /// <summary>Table endpoint port.</summary>
     public int TablePort { get; }
 
+    /// <summary>Operating-system id of the Azurite process (node runs the script in place).</summary>
+    public int ProcessId => _process.Id;
+
     /// <summary>A connection string for the three services of this instance.</summary>
     public string ConnectionString => string.Create(
         CultureInfo.InvariantCulture,
@@ -165,11 +168,69 @@ public sealed class AzuriteProcess : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    /// <summary>Stops Azurite and waits for it to exit.</summary>
+    /// <summary>
+    /// Asks the process <paramref name="processId"/> to stop (SIGTERM) and waits up to
+    /// <paramref name="timeout"/> for it to exit. Azurite saves its data files on SIGTERM; a hard
+    /// kill loses the last seconds of writes of a persistent instance. False if it is still running.
+    /// </summary>
+    public static async Task<bool> TerminateAsync(int processId, TimeSpan timeout)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return false;
+        }
+
+        try
+        {
+            using var kill = Process.Start(new ProcessStartInfo("kill", ["-TERM", processId.ToString(CultureInfo.InvariantCulture)]) { UseShellExecute = false });
+            if (kill is not null)
+            {
+                await kill.WaitForExitAsync().ConfigureAwait(false);
+            }
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return false;
+        }
+
+        var waited = Stopwatch.StartNew();
+        while (Directory.Exists($"/proc/{processId}") && !IsZombie(processId))
+        {
+            if (waited.Elapsed > timeout)
+            {
+                return false;
+            }
+
+            await Task.Delay(100).ConfigureAwait(false);
+        }
+
+        return true;
+    }
+
+    private static bool IsZombie(int processId)
+    {
+        try
+        {
+            // "pid (comm) state ...": a child that exited but is not yet reaped shows state Z.
+            var stat = File.ReadAllText($"/proc/{processId}/stat");
+            return stat[(stat.LastIndexOf(')') + 2)..].StartsWith('Z');
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Stops Azurite gracefully (so a persistent one saves its data), killing it if it will not stop.</summary>
     public async ValueTask DisposeAsync()
     {
         try
         {
+            if (!_process.HasExited)
+            {
+                await TerminateAsync(_process.Id, TimeSpan.FromSeconds(15)).ConfigureAwait(false);
+            }
+
             if (!_process.HasExited)
             {
                 _process.Kill(entireProcessTree: true);

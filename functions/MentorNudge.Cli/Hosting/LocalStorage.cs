@@ -13,14 +13,11 @@ public sealed class LocalStorage : IAsyncDisposable
     /// <summary>The environment variable that names a storage account for every command.</summary>
     public const string StorageEnvironmentVariable = "MENTORNUDGE_STORAGE";
 
-    private readonly int? _persistentAzuritePid;
-
-    private LocalStorage(string connectionString, AzuriteProcess? azurite, string description, int? persistentAzuritePid = null)
+    private LocalStorage(string connectionString, AzuriteProcess? azurite, string description)
     {
         ConnectionString = connectionString;
         Azurite = azurite;
         Description = description;
-        _persistentAzuritePid = persistentAzuritePid;
     }
 
     public string ConnectionString { get; }
@@ -55,9 +52,13 @@ public sealed class LocalStorage : IAsyncDisposable
         }
 
         var azurite = await AzuriteProcess.StartAsync(executable, azuriteDataFolder is null ? null : Path.GetFullPath(azuriteDataFolder), cancellationToken).ConfigureAwait(false);
-        var pid = azuriteDataFolder is null ? null : AzuriteShutdown.Remember(azuriteDataFolder, azurite.TablePort);
+        if (azuriteDataFolder is not null)
+        {
+            AzuriteShutdown.Remember(azuriteDataFolder, azurite);
+        }
+
         var where = azuriteDataFolder is null ? "in memory" : $"data in {Path.GetFullPath(azuriteDataFolder)}";
-        return new LocalStorage(azurite.ConnectionString, azurite, $"Azurite on 127.0.0.1:{azurite.TablePort} (tables), :{azurite.QueuePort} (queues), {where}", pid);
+        return new LocalStorage(azurite.ConnectionString, azurite, $"Azurite on 127.0.0.1:{azurite.TablePort} (tables), :{azurite.QueuePort} (queues), {where}");
     }
 
     private static async Task<string> FindOrInstallAzuriteAsync(TextWriter log, CancellationToken cancellationToken)
@@ -145,12 +146,6 @@ public sealed class LocalStorage : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (_persistentAzuritePid is { } pid)
-        {
-            // Let Azurite write its data files before it goes; the dispose below only cleans up.
-            await AzuriteShutdown.TerminateAsync(pid).ConfigureAwait(false);
-        }
-
         if (Azurite is not null)
         {
             await Azurite.DisposeAsync().ConfigureAwait(false);
