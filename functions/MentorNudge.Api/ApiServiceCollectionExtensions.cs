@@ -20,10 +20,10 @@ public static class ApiServiceCollectionExtensions
     public static IServiceCollection AddMentorNudgeApi(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<ApiOptions>().Bind(configuration.GetSection(ApiOptions.SectionName));
-        services.AddMentorNudgeWebhooks();
+        services.AddMentorNudgeWebhooks(configuration);
         services.TryAddSingleton<IApiBackend>(sp => ActivatorUtilities.CreateInstance<ServiceApiBackend>(
             sp,
-            sp.GetService<ActionTokens>() ?? (sp.GetService<ContentOptions>() is { } content ? new ActionTokens(content.ActionSigningKey) : null)!));
+            sp.GetService<ActionTokens>() ?? (sp.GetService<ContentOptions>() is { } content ? content.CreateActionTokens() : null)!));
         return services;
     }
 }
