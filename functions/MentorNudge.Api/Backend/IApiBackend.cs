@@ -21,8 +21,8 @@ public interface IApiBackend
     /// <summary>The user by id (for signed hooks), or null.</summary>
     Task<User?> FindUserAsync(string userId, CancellationToken ct);
 
-    /// <summary>Replaces profile and settings, and re-plans at once.</summary>
-    Task<User> UpdateUserAsync(string userId, string email, string? displayName, UserSettings settings, CancellationToken ct);
+    /// <summary>Replaces profile and settings (a new email clears the undeliverable flag; null <paramref name="unsubscribed"/> keeps it), and re-plans at once.</summary>
+    Task<User> UpdateUserAsync(string userId, string email, string? displayName, UserSettings settings, bool? unsubscribed, CancellationToken ct);
 
     Task<IReadOnlyList<Person>> ListPeopleAsync(string userId, CancellationToken ct);
 

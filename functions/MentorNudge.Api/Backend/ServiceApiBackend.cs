@@ -43,8 +43,8 @@ public sealed class ServiceApiBackend(
 
     public Task<User?> FindUserAsync(string userId, CancellationToken ct) => OrNull(() => service.GetUserAsync(userId, ct));
 
-    public Task<User> UpdateUserAsync(string userId, string email, string? displayName, UserSettings settings, CancellationToken ct) =>
-        service.UpdateUserAsync(userId, email, settings, displayName, ct);
+    public Task<User> UpdateUserAsync(string userId, string email, string? displayName, UserSettings settings, bool? unsubscribed, CancellationToken ct) =>
+        service.UpdateUserAsync(userId, email, settings, displayName, unsubscribed, ct);
 
     public Task<IReadOnlyList<Person>> ListPeopleAsync(string userId, CancellationToken ct) => service.ListPeopleAsync(userId, ct);
 

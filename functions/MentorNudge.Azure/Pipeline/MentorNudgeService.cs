@@ -97,13 +97,26 @@ public sealed class MentorNudgeService(
     public async Task<User> GetUserAsync(string userId, CancellationToken cancellationToken = default) =>
         (await LoadUserAsync(userId, cancellationToken).ConfigureAwait(false)).User!.Value;
 
-    /// <summary>Replaces email, display name and settings; re-plans at once.</summary>
-    public Task<User> UpdateUserAsync(string userId, string email, UserSettings settings, string? displayName = null, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Replaces email, display name and settings; re-plans at once. A new address clears the
+    /// undeliverable flag (mail flows again); <paramref name="unsubscribed"/>, when given, sets or
+    /// clears the one-click unsubscribe.
+    /// </summary>
+    public Task<User> UpdateUserAsync(string userId, string email, UserSettings settings, string? displayName = null, bool? unsubscribed = null, CancellationToken cancellationToken = default)
     {
         Validate(email, settings);
         return MutateAsync(userId, p =>
         {
-            var updated = p.User!.Value with { Email = email.Trim(), Settings = settings, DisplayName = displayName };
+            var current = p.User!.Value;
+            var newAddress = !string.Equals(current.Email, email.Trim(), StringComparison.OrdinalIgnoreCase);
+            var updated = current with
+            {
+                Email = email.Trim(),
+                Settings = settings,
+                DisplayName = displayName,
+                EmailUndeliverable = current.EmailUndeliverable && !newAddress,
+                Unsubscribed = unsubscribed ?? current.Unsubscribed,
+            };
             return (new List<PendingWrite> { ReplaceUser(p, updated) }, updated);
         }, cancellationToken);
     }
@@ -337,11 +350,11 @@ public sealed class MentorNudgeService(
     /// Applies an email delivery report. <paramref name="messageKey"/> is the provider message id
     /// (or the message key when the provider returned none). Bounced, Suppressed and Failed mark
     /// the user's address undeliverable (email nudges stop until the address is changed).
-    /// False when the message is unknown.
+    /// False when the message is not one MentorNudge sent to <paramref name="recipient"/>.
     /// </summary>
-    public async Task<bool> RecordDeliveryReportAsync(string messageKey, string status, CancellationToken cancellationToken = default)
+    public async Task<bool> RecordDeliveryReportAsync(string messageKey, string? recipient, string status, CancellationToken cancellationToken = default)
     {
-        var found = await deliveries.FindAsync(messageKey, cancellationToken).ConfigureAwait(false);
+        var found = await deliveries.FindAsync(messageKey, recipient, cancellationToken).ConfigureAwait(false);
         if (found is not { } target)
         {
             return false;
@@ -385,7 +398,7 @@ public sealed class MentorNudgeService(
     {
         ArgumentNullException.ThrowIfNull(report);
         var status = report.Status == EmailDeliveryStatus.Unknown ? report.RawStatus : report.Status.ToString();
-        return RecordDeliveryReportAsync(report.OperationId, status, cancellationToken);
+        return RecordDeliveryReportAsync(report.OperationId, report.Recipient, status, cancellationToken);
     }
 
     /// <summary>Re-plans the user now (also what every change above ends with).</summary>
@@ -440,6 +453,12 @@ public sealed class MentorNudgeService(
                 // Someone changed the partition meanwhile: plan again from what is stored now.
                 await scheduler.ReplanAsync(userId, cancellationToken).ConfigureAwait(false);
                 p = await LoadUserAsync(userId, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // The change is stored: failing now would make callers retry (and apply it twice).
+                // The next change or the daily reconcile schedules what this re-plan missed.
+                logger.LogWarning(e, "Re-plan of {UserId} after a change failed", userId);
             }
 
             return (result, p);
@@ -526,9 +545,9 @@ public sealed class MentorNudgeService(
             errors["weeklyDigest"] = ["A day and 1–10 prompts are required."];
         }
 
-        if (settings.Webhook is { } w && (!w.Url.IsAbsoluteUri || (w.Url.Scheme != Uri.UriSchemeHttps && w.Url.Scheme != Uri.UriSchemeHttp) || string.IsNullOrEmpty(w.Secret)))
+        if (settings.Webhook is { } w && (!w.Url.IsAbsoluteUri || w.Url.Scheme != Uri.UriSchemeHttps || string.IsNullOrEmpty(w.Secret)))
         {
-            errors["webhook"] = ["An absolute http(s) URL and a secret are required."];
+            errors["webhook"] = ["An absolute https URL and a secret are required."];
         }
 
         if (errors.Count > 0)
