@@ -103,27 +103,29 @@ internal static class HookEndpoints
             return ApiProblems.NotFound("No person matches data.personId or data.email.");
         }
 
-        if (!await backend.TryRememberEventAsync(user.Id, evt.Id!, ct))
+        var applied = await InboundEventOnce.ApplyAsync(context, user.Id, evt.Id!, async () =>
+        {
+            switch (evt.Type)
+            {
+                case "outreach.sent":
+                    await backend.LogOutreachAsync(user.Id, person!.Id, d.SentAt, d.Channel, d.Subject, d.Text, ct);
+                    break;
+                case "reply.received":
+                    await backend.LogReplyAsync(user.Id, person!.Id, d.ReceivedAt, ct);
+                    break;
+                case "interaction.logged":
+                    await backend.LogInteractionAsync(user.Id, person!.Id, d.Kind!.Value, d.At, d.Note, ct);
+                    break;
+                default:
+                    person = person is null
+                        ? await backend.AddPersonAsync(user.Id, draft!, ct)
+                        : await backend.UpdatePersonAsync(user.Id, person.Id, draft!, ct);
+                    break;
+            }
+        });
+        if (!applied)
         {
             return ApiProblems.Conflict("This event id was received before.");
-        }
-
-        switch (evt.Type)
-        {
-            case "outreach.sent":
-                await backend.LogOutreachAsync(user.Id, person!.Id, d.SentAt, d.Channel, d.Subject, d.Text, ct);
-                break;
-            case "reply.received":
-                await backend.LogReplyAsync(user.Id, person!.Id, d.ReceivedAt, ct);
-                break;
-            case "interaction.logged":
-                await backend.LogInteractionAsync(user.Id, person!.Id, d.Kind!.Value, d.At, d.Note, ct);
-                break;
-            default:
-                person = person is null
-                    ? await backend.AddPersonAsync(user.Id, draft!, ct)
-                    : await backend.UpdatePersonAsync(user.Id, person.Id, draft!, ct);
-                break;
         }
 
         return Results.Json(new { accepted = evt.Id, personId = person?.Id }, Json.ApiJson.Options, statusCode: StatusCodes.Status202Accepted);
@@ -174,27 +176,37 @@ internal static class HookEndpoints
 
         // A forwarded message seen twice (retries of the forwarder) is applied once.
         var messageId = email.Headers?.FirstOrDefault(h => h.Key.Equals("Message-ID", StringComparison.OrdinalIgnoreCase)).Value;
-        if (!string.IsNullOrWhiteSpace(messageId)
-            && !await backend.TryRememberEventAsync(user.Id, "mail-" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(messageId)))[..40], ct))
+        var now = context.Now();
+        InboundEmailResult? result = null;
+        async Task Apply()
+        {
+            if (AutoReplyDetector.IsAutoReply(email.Headers, email.Subject))
+            {
+                var zone = RequestValidator.Zone(user.Settings.TimeZoneId) ?? DateTimeZone.Utc;
+                var today = now.InZone(zone).Date;
+                var back = ReturnDateParser.FindReturnDate(email.Text, today);
+
+                // Follow up the day after they are back, or in a week when they did not say.
+                var until = back is { } date ? zone.AtStartOfDay(date.PlusDays(1)).ToInstant() : now + Duration.FromDays(7);
+                await backend.SnoozePersonAsync(user.Id, person.Id, until, ct);
+                result = new InboundEmailResult(true, person.Id, "postponed", until);
+                return;
+            }
+
+            await backend.LogReplyAsync(user.Id, person.Id, now, ct);
+            result = new InboundEmailResult(true, person.Id, "replied", null);
+        }
+
+        if (string.IsNullOrWhiteSpace(messageId))
+        {
+            await Apply();
+        }
+        else if (!await InboundEventOnce.ApplyAsync(context, user.Id, "mail-" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(messageId)))[..40], Apply))
         {
             return ApiProblems.Conflict("This message was received before.");
         }
 
-        var now = context.Now();
-        if (AutoReplyDetector.IsAutoReply(email.Headers, email.Subject))
-        {
-            var zone = RequestValidator.Zone(user.Settings.TimeZoneId) ?? DateTimeZone.Utc;
-            var today = now.InZone(zone).Date;
-            var back = ReturnDateParser.FindReturnDate(email.Text, today);
-
-            // Follow up the day after they are back, or in a week when they did not say.
-            var until = back is { } date ? zone.AtStartOfDay(date.PlusDays(1)).ToInstant() : now + Duration.FromDays(7);
-            await backend.SnoozePersonAsync(user.Id, person.Id, until, ct);
-            return EndpointContext.Json(new InboundEmailResult(true, person.Id, "postponed", until));
-        }
-
-        await backend.LogReplyAsync(user.Id, person.Id, now, ct);
-        return EndpointContext.Json(new InboundEmailResult(true, person.Id, "replied", null));
+        return EndpointContext.Json(result!);
     }
 
     /// <summary>Content type, size, known user with a webhook secret, valid and fresh signature; else 415/413/401.</summary>
@@ -215,7 +227,7 @@ internal static class HookEndpoints
         var user = userId is null ? null : await context.Backend().FindUserAsync(userId, context.RequestAborted);
 
         // Unknown user, no secret and bad signature look the same from outside.
-        var secret = user?.Settings.Webhook?.Secret;
+        var secret = user?.Settings.Webhook?.InboundVerificationSecret;
         var header = context.Request.Headers[WebhookSignature.HeaderName].ToString();
         var check = secret is null ? WebhookSignatureResult.BadSignature : WebhookSignature.Verify(header, raw, secret, context.Now());
         return check switch
