@@ -44,6 +44,16 @@ public sealed class SmtpEmailSenderTests : IAsyncLifetime
         }
     }
 
+    /// <summary>Answers QUIT as if it were DATA out of sequence: an error reply after the message was accepted.</summary>
+    private sealed class QuitFails : SmtpCommandFactory
+    {
+        public bool Enabled { get; set; }
+
+        public override SmtpCommand CreateQuit() => Enabled ? CreateData() : base.CreateQuit();
+    }
+
+    private readonly QuitFails _commands = new();
+
     private static int FreePort()
     {
         using var probe = new TcpListener(IPAddress.Loopback, 0);
@@ -62,6 +72,7 @@ public sealed class SmtpEmailSenderTests : IAsyncLifetime
             .Build();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add(_store);
+        services.Add(_commands);
         _server = new SmtpServer.SmtpServer(options, services);
         _running = _server.StartAsync(_stop.Token);
         await Task.Delay(50);
@@ -139,6 +150,17 @@ public sealed class SmtpEmailSenderTests : IAsyncLifetime
 
         Assert.Equal(EmailSendOutcome.PermanentFailure, result.Outcome);
         Assert.Contains("550", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SendAsync_QuitFailsAfterDataAccepted_CountsAsSent()
+    {
+        _commands.Enabled = true;
+
+        var result = await Sender().SendAsync(TestEmails.Digest("nudge-quit"));
+
+        Assert.Equal(EmailSendResult.Sent(EmailMessageKeys.MessageId("nudge-quit")), result);
+        Assert.Single(_store.Messages);
     }
 
     [Fact]
