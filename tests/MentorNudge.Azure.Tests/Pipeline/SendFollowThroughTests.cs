@@ -16,8 +16,8 @@ public sealed class SendFollowThroughTests(AzuriteFixture azurite)
     {
         var h = new PipelineHarness(azurite);
         var (userId, first, _) = (await Scenario.OutreachesAsync(h, 1))[0];
-        var user = await h.Service.GetUserAsync(userId);
-        await h.Service.UpdateUserAsync(userId, user.Email, user.Settings with { Webhook = new WebhookSettings(new Uri("https://hooks.example.com/a"), WebhookFormat.Generic, "k") });
+        var user = await h.Users.GetAsync(userId);
+        await h.Users.UpdateAsync(userId, user.Email, user.Settings with { Webhook = new WebhookSettings(new Uri("https://hooks.example.com/a"), WebhookFormat.Generic, "k") });
         h.Clock.Advance(Duration.FromDays(5));
         return (h, userId, new NudgeMessage(userId, first, (await h.NudgeAsync(userId, first)).Nudge.DueAt.ToUnixTimeTicks()));
     }
@@ -33,7 +33,7 @@ public sealed class SendFollowThroughTests(AzuriteFixture azurite)
 
         Assert.Equal(SendNudgeOutcome.AlreadyDone, again.Outcome);
         Assert.Single(h.Email.Attempts);
-        var email = (await h.Service.GetUserAsync(userId)).Email;
+        var email = (await h.Users.GetAsync(userId)).Email;
         Assert.Equal((userId, message.NudgeId), await h.Deliveries.FindAsync("op-" + message.NudgeId, email));
     }
 

@@ -15,17 +15,17 @@ public sealed class UndeliverableRecoveryTests(AzuriteFixture azurite)
         var (userId, first, _) = (await Scenario.OutreachesAsync(h, 1))[0];
         h.Clock.Advance(Duration.FromDays(5));
         await h.TickAndSendAsync();
-        var user = await h.Service.GetUserAsync(userId);
-        Assert.True(await h.Service.RecordDeliveryReportAsync("op-" + first, user.Email, "Bounced"));
-        Assert.True((await h.Service.GetUserAsync(userId)).EmailUndeliverable);
+        var user = await h.Users.GetAsync(userId);
+        Assert.True(await h.DeliveryReports.RecordAsync("op-" + first, user.Email, "Bounced"));
+        Assert.True((await h.Users.GetAsync(userId)).EmailUndeliverable);
 
-        await h.Service.UpdateUserAsync(userId, "new.address@example.com", user.Settings);
-        var person = (await h.Service.ListPeopleAsync(userId)).Single();
-        await h.Service.LogOutreachAsync(userId, person.Id, new OutreachDraft(Text: "Could I ask one question about your talk?"));
+        await h.Users.UpdateAsync(userId, "new.address@example.com", user.Settings);
+        var person = (await h.People.ListAsync(userId)).Single();
+        await h.Outreach.LogAsync(userId, person.Id, new OutreachDraft(Text: "Could I ask one question about your talk?"));
         h.Clock.Advance(Duration.FromDays(8));
         var results = await h.TickAndSendAsync();
 
-        Assert.False((await h.Service.GetUserAsync(userId)).EmailUndeliverable);
+        Assert.False((await h.Users.GetAsync(userId)).EmailUndeliverable);
         Assert.Contains(results, r => r.Outcome == SendNudgeOutcome.Sent);
         Assert.Contains(h.Email.Delivered.Values, m => m.To == "new.address@example.com");
     }
@@ -37,12 +37,12 @@ public sealed class UndeliverableRecoveryTests(AzuriteFixture azurite)
         var (userId, first, _) = (await Scenario.OutreachesAsync(h, 1))[0];
         h.Clock.Advance(Duration.FromDays(5));
         await h.TickAndSendAsync();
-        var user = await h.Service.GetUserAsync(userId);
-        Assert.True(await h.Service.RecordDeliveryReportAsync("op-" + first, user.Email, "Bounced"));
+        var user = await h.Users.GetAsync(userId);
+        Assert.True(await h.DeliveryReports.RecordAsync("op-" + first, user.Email, "Bounced"));
 
-        await h.Service.UpdateUserAsync(userId, user.Email.ToUpperInvariant(), user.Settings);
+        await h.Users.UpdateAsync(userId, user.Email.ToUpperInvariant(), user.Settings);
 
-        Assert.True((await h.Service.GetUserAsync(userId)).EmailUndeliverable);
+        Assert.True((await h.Users.GetAsync(userId)).EmailUndeliverable);
     }
 
     [Fact]
@@ -50,12 +50,12 @@ public sealed class UndeliverableRecoveryTests(AzuriteFixture azurite)
     {
         var h = new PipelineHarness(azurite);
         var (userId, _) = await h.UserWithPersonAsync();
-        await h.Service.UnsubscribeAsync(userId);
-        var user = await h.Service.GetUserAsync(userId);
+        await h.Users.UnsubscribeAsync(userId);
+        var user = await h.Users.GetAsync(userId);
         Assert.True(user.Unsubscribed);
 
-        await h.Service.UpdateUserAsync(userId, user.Email, user.Settings, unsubscribed: false);
+        await h.Users.UpdateAsync(userId, user.Email, user.Settings, unsubscribed: false);
 
-        Assert.False((await h.Service.GetUserAsync(userId)).Unsubscribed);
+        Assert.False((await h.Users.GetAsync(userId)).Unsubscribed);
     }
 }
