@@ -104,7 +104,7 @@ public sealed class NudgeSender(
         if (nudge.Status == NudgeStatus.Sent)
         {
             // A redelivered message: finish what a failure after the send may have left undone.
-            await FollowThroughAsync(user, stored, cancellationToken).ConfigureAwait(false);
+            await FollowThroughAsync(user, stored, redelivered: true, cancellationToken).ConfigureAwait(false);
             return new SendNudgeResult(SendNudgeOutcome.AlreadyDone, nudge.Status.ToString());
         }
 
@@ -179,7 +179,7 @@ public sealed class NudgeSender(
             case EmailSendOutcome.Sent:
                 // The provider's answer is recorded first, and not cancellable: the email went out.
                 await RecordSentAsync(partition, claimed, result.ProviderMessageId, now, CancellationToken.None).ConfigureAwait(false);
-                await FollowThroughAsync(user, partition.Nudges[claimed.Id], cancellationToken).ConfigureAwait(false);
+                await FollowThroughAsync(user, partition.Nudges[claimed.Id], redelivered: false, cancellationToken).ConfigureAwait(false);
                 await ReplanQuietlyAsync(partition, cancellationToken).ConfigureAwait(false);
                 logger.LogInformation("Sent nudge {NudgeId} through {Sender}", nudge.Id, emailSender.Name);
                 return new SendNudgeResult(SendNudgeOutcome.Sent);
@@ -206,10 +206,11 @@ public sealed class NudgeSender(
     /// the map row is written last, so its presence means both are done (a webhook may then be enqueued
     /// twice, which receivers recognise by its delivery id).
     /// </summary>
-    private async Task FollowThroughAsync(User user, StoredNudge sent, CancellationToken cancellationToken)
+    private async Task FollowThroughAsync(User user, StoredNudge sent, bool redelivered, CancellationToken cancellationToken)
     {
+        // Only a redelivered message pays the extra read: the first pass knows nothing is done yet.
         var key = sent.ProviderMessageId ?? sent.Id;
-        if (sent.Sender is null || await deliveries.ExistsAsync(key, cancellationToken).ConfigureAwait(false))
+        if (sent.Sender is null || (redelivered && await deliveries.ExistsAsync(key, cancellationToken).ConfigureAwait(false)))
         {
             return;
         }
