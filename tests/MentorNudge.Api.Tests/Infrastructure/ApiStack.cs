@@ -24,6 +24,9 @@ public sealed class ApiStack : IAsyncDisposable
 
     public ApiTestHost Host { get; }
 
+    /// <summary>Every storage request of this stack, counted by the clients' pipeline policy.</summary>
+    public StorageOperationCounter Counter { get; private init; } = new();
+
     public HttpClient Client => Host.Client;
 
     public ActionTokens ActionTokens { get; } = new(ActionKey);
@@ -43,20 +46,22 @@ public sealed class ApiStack : IAsyncDisposable
             ["App:PublicBaseUrl"] = "https://mentornudge.example.test",
             ["Security:ActionSigningKey"] = Encoding.UTF8.GetString(ActionKey),
         }).Build();
+        var counter = new StorageOperationCounter();
         var host = await ApiTestHost.StartAsync((services, _) =>
         {
+            services.AddSingleton(counter);
             if (faults is not null)
             {
                 services.AddSingleton(sp => new StorageClients(
                     sp.GetRequiredService<IOptions<StorageOptions>>().Value,
                     null,
-                    [("table", faults.For("table")), ("queue", faults.For("queue"))]));
+                    [("table", faults.For("table")), ("queue", faults.For("queue")), ("table", counter.PolicyFor("table")), ("queue", counter.PolicyFor("queue"))]));
             }
 
             services.AddMentorNudge(config);
             configure?.Invoke(services);
         });
-        return new ApiStack(host);
+        return new ApiStack(host) { Counter = counter };
     }
 
     public async Task<TestUser> CreateUserAsync(string email = "sam@example.com", string zone = "Europe/London", string country = "GB")

@@ -54,7 +54,7 @@ public sealed class PipelineHarness
         Scheduler = new NudgeScheduler(Data, Index, Queues, planning, Clock, NullLogger<NudgeScheduler>.Instance);
         Dispatcher = new NudgeDispatcher(Index, Checkpoint, Data, Queues, NullLogger<NudgeDispatcher>.Instance);
         Sender = new NudgeSender(Data, Scheduler, Deliveries, Queues, renderer, Email, Quota, Clock, NullLogger<NudgeSender>.Instance);
-        Partitions = new UserPartitionEditor(Data, Scheduler, NullLogger<UserPartitionEditor>.Instance);
+        Partitions = new UserPartitionEditor(Data, Scheduler);
         var events = new WebhookEventLog(Clients.TableService.GetTableClient(Options.TablePrefix + WebhookEventLog.TableName), Clock);
         var webhookDeliveries = new WebhookDeliveryLog(Clients.TableService.GetTableClient(Options.TablePrefix + WebhookDeliveryLog.TableName));
         Users = new Users(Partitions, Data, Tokens, Scheduler, events, webhookDeliveries, Clock, NullLogger<Users>.Instance);
