@@ -1,4 +1,6 @@
 using MentorNudge.Api.Contracts;
+using MentorNudge.Azure.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Http;
 
 namespace MentorNudge.Api.Endpoints;
@@ -9,7 +11,7 @@ internal static class HealthEndpoints
     public static async Task<IResult> Get(HttpContext context)
     {
         var tick = await context.Backend().GetLastDispatcherTickAsync(context.RequestAborted);
-        return EndpointContext.Json(new HealthResponse("ok", context.Now(), tick));
+        return EndpointContext.Json(new HealthResponse("ok", context.Now(), tick, context.RequestServices.GetService<RunningConfiguration>()));
     }
 
     public static Task<IResult> OpenApi(HttpContext context) =>
