@@ -34,6 +34,9 @@ param resourceGroupName string = ''
 @description('Custom sender domain for email (raises the ACS quotas once verified in DNS); empty uses the Azure-managed domain.')
 param customEmailDomain string = ''
 
+@description('Whether customEmailDomain has passed DNS verification. Until then the domain is created (so its DNS records can be read) but the app keeps sending from the Azure-managed domain.')
+param customEmailDomainVerified bool = false
+
 @description('Where ACS stores email data at rest.')
 param emailDataLocation string = 'United States'
 
@@ -51,6 +54,10 @@ param adminKey string = newGuid()
 @secure()
 param actionSigningKey string = newGuid()
 
+@description('Key Event Grid sends with every ACS delivery report (header X-MentorNudge-Key), stored in Key Vault; the app rejects reports without it. The default is a fresh random value; azd keeps the existing one.')
+@secure()
+param eventGridKey string = newGuid()
+
 @description('Memory of one Function App instance in MB.')
 param instanceMemoryMB int = 2048
 
@@ -64,8 +71,8 @@ param tableNames array = [
   'mndueindex'
   'mncheckpoints'
   'mndeliveries'
-  'webhookevents'
-  'webhookdeliveries'
+  'mnwebhookevents'
+  'mnwebhookdeliveries'
   'emailpacing'
 ]
 
@@ -138,6 +145,7 @@ module keyVault 'app/keyvault.bicep' = {
     tags: tags
     adminKey: adminKey
     actionSigningKey: actionSigningKey
+    eventGridKey: eventGridKey
   }
 }
 
@@ -149,6 +157,7 @@ module communication 'app/communication.bicep' = {
     emailServiceName: names.emailService
     dataLocation: emailDataLocation
     customEmailDomain: customEmailDomain
+    customEmailDomainVerified: customEmailDomainVerified
     tags: tags
   }
 }
@@ -193,6 +202,7 @@ module api 'app/api.bicep' = {
     senderAddress: communication.outputs.senderAddress
     adminKeySecretUri: keyVault.outputs.adminKeySecretUri
     actionSigningKeySecretUri: keyVault.outputs.actionSigningKeySecretUri
+    eventGridKeySecretUri: keyVault.outputs.eventGridKeySecretUri
     publicBaseUrl: publicBaseUrl
     instanceMemoryMB: instanceMemoryMB
     maximumInstanceCount: maximumInstanceCount
@@ -211,6 +221,7 @@ module eventGrid 'app/eventgrid.bicep' = if (deliveryReportsEnabled) {
     name: names.systemTopic
     communicationServiceName: names.communication
     endpointUrl: '${api.outputs.uri}/api/v1/hooks/acs'
+    deliveryKey: eventGridKey
     tags: tags
   }
 }

@@ -1,9 +1,11 @@
 using MentorNudge.Api;
 using MentorNudge.Azure.DependencyInjection;
+using MentorNudge.Azure.Storage;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using NodaTime;
 
 namespace MentorNudge.Functions;
@@ -48,6 +50,9 @@ public static class FunctionsAppComposition
         // The shared composition root (storage, pipeline, email adapters, content), then the HTTP API and webhooks.
         builder.Services.AddMentorNudge(builder.Configuration);
         builder.Services.AddMentorNudgeApi(builder.Configuration);
+
+        // The queue triggers' names are constants; a setting that moved the queues would strand them.
+        builder.Services.AddSingleton<IValidateOptions<StorageOptions>, TriggerQueueNamesValidator>();
         return builder;
     }
 }

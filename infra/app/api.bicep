@@ -44,6 +44,9 @@ param adminKeySecretUri string
 @description('Versionless Key Vault secret URI of the action signing key.')
 param actionSigningKeySecretUri string
 
+@description('Versionless Key Vault URI of the key Event Grid sends with ACS delivery reports.')
+param eventGridKeySecretUri string
+
 @description('Public base URL used in links inside emails; empty means https://<default host name>.')
 param publicBaseUrl string = ''
 
@@ -175,6 +178,8 @@ resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
     // Secrets stay in Key Vault; the platform resolves them with keyVaultReferenceIdentity.
     MentorNudge__Api__AdminKey: '@Microsoft.KeyVault(SecretUri=${adminKeySecretUri})'
     Security__ActionSigningKey: '@Microsoft.KeyVault(SecretUri=${actionSigningKeySecretUri})'
+    // The ACS delivery-report hook rejects reports without this key (Event Grid sends it as a header).
+    MentorNudge__Api__EventGridKey: '@Microsoft.KeyVault(SecretUri=${eventGridKeySecretUri})'
   }
   dependsOn: [
     ftpCredentials

@@ -8,6 +8,10 @@ param name string
 @description('Name of the Communication Services resource the topic listens to.')
 param communicationServiceName string
 
+@description('Key sent with every delivery as the secret header X-MentorNudge-Key; the app (MentorNudge:Api:EventGridKey) rejects reports without it.')
+@secure()
+param deliveryKey string
+
 @description('Tags applied to the system topic.')
 param tags object = {}
 
@@ -39,6 +43,16 @@ resource deliveryReports 'Microsoft.EventGrid/systemTopics/eventSubscriptions@20
         endpointUrl: endpointUrl
         maxEventsPerBatch: 1
         preferredBatchSizeInKilobytes: 64
+        deliveryAttributeMappings: [
+          {
+            name: 'X-MentorNudge-Key'
+            type: 'Static'
+            properties: {
+              value: deliveryKey
+              isSecret: true
+            }
+          }
+        ]
       }
     }
     filter: {

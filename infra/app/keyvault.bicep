@@ -1,4 +1,4 @@
-// Key Vault in RBAC mode holding the two secrets the app reads through Key Vault references.
+// Key Vault in RBAC mode holding the three secrets the app reads through Key Vault references.
 // Soft delete and purge protection keep an accidental delete recoverable.
 
 @description('Name of the Key Vault (3-24 characters).')
@@ -17,6 +17,13 @@ param adminKey string
 @description('Value of the key that signs one-click action tokens in emails.')
 @secure()
 param actionSigningKey string
+
+@description('Value of the key Event Grid sends with ACS delivery reports (header X-MentorNudge-Key).')
+@secure()
+param eventGridKey string
+
+@description('Name of the secret holding the Event Grid delivery key.')
+param eventGridKeySecretName string = 'event-grid-key'
 
 @description('Name of the secret holding the admin key.')
 param adminKeySecretName string = 'admin-key'
@@ -60,6 +67,15 @@ resource actionSigningKeySecret 'Microsoft.KeyVault/vaults/secrets@2026-02-01' =
   }
 }
 
+resource eventGridKeySecret 'Microsoft.KeyVault/vaults/secrets@2026-02-01' = {
+  parent: vault
+  name: eventGridKeySecretName
+  properties: {
+    value: eventGridKey
+    contentType: 'text/plain'
+  }
+}
+
 @description('Name of the Key Vault.')
 output name string = vault.name
 
@@ -71,3 +87,6 @@ output adminKeySecretUri string = adminKeySecret.properties.secretUri
 
 @description('Versionless URI of the action signing key secret.')
 output actionSigningKeySecretUri string = actionSigningKeySecret.properties.secretUri
+
+@description('Versionless URI of the Event Grid delivery key secret.')
+output eventGridKeySecretUri string = eventGridKeySecret.properties.secretUri
