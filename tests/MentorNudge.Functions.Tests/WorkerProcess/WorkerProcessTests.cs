@@ -56,6 +56,8 @@ public sealed class WorkerProcessTests(WorkerProcessFixture fixture)
         Assert.Contains(ours, m => m.NudgeId == followUp.NudgeId && m.DueTicks == followUp.DueAt.ToUnixTimeTicks());
         var (cursor, _, _) = await fixture.Checkpoint.ReadAsync();
         Assert.True(cursor > Instant.FromDateTimeOffset(now.AddMinutes(-1)), "The tick did not move the cursor to now.");
+        var tick = Assert.Single(LogsSinceStart(), l => l.Message.StartsWith("Dispatch tick", StringComparison.Ordinal));
+        Assert.Equal(RpcLog.Types.Level.Information, tick.Level);
         AssertNoFailures();
     }
 
@@ -76,6 +78,9 @@ public sealed class WorkerProcessTests(WorkerProcessFixture fixture)
         Assert.Single(emails);
         var history = await fixture.Service.GetNudgeHistoryAsync(userId);
         Assert.Equal(NudgeStatus.Sent, history.Single(n => n.NudgeId == followUp.NudgeId).Status);
+        var sent = Assert.Single(LogsSinceStart(), l => l.Message.StartsWith("Sent nudge " + followUp.NudgeId, StringComparison.Ordinal));
+        Assert.Contains(userId, sent.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(LogsSinceStart(), l => l.Message.Contains("@example.", StringComparison.Ordinal));
         AssertNoFailures();
     }
 
@@ -148,6 +153,10 @@ public sealed class WorkerProcessTests(WorkerProcessFixture fixture)
         Assert.True(followUp.DueAt < SystemClock.Instance.GetCurrentInstant(), "The seeded follow-up is not due yet.");
         return (user.UserId, followUp);
     }
+
+    /// <summary>The app's own log lines (as the worker forwards them to the host) since this test started.</summary>
+    private IEnumerable<RpcLog> LogsSinceStart() =>
+        Host.Logs.Skip(_start.Logs).Where(l => l.Category.StartsWith("MentorNudge.", StringComparison.Ordinal));
 
     private void AssertNoFailures()
     {

@@ -128,6 +128,7 @@ public sealed class MainTemplateTests(CompiledInfra infra)
     [Theory]
     [InlineData("MentorNudge__Api__AdminKey")]
     [InlineData("Security__ActionSigningKey")]
+    [InlineData("MentorNudge__Api__EventGridKey")]
     public void AppSettings_Secret_IsKeyVaultReference(string name)
     {
         var value = AppSettings().Text(name);
@@ -191,12 +192,13 @@ public sealed class MainTemplateTests(CompiledInfra infra)
         Assert.Equal(JsonValueKind.True, vault.Property("enableSoftDelete")?.ValueKind);
         Assert.Equal(JsonValueKind.True, vault.Property("enablePurgeProtection")?.ValueKind);
         Assert.False(vault.Properties.TryGetProperty("accessPolicies", out var policies) && policies.GetArrayLength() > 0);
-        Assert.Equal(2, Main.OfType("Microsoft.KeyVault/vaults/secrets").Count());
+        Assert.Equal(3, Main.OfType("Microsoft.KeyVault/vaults/secrets").Count());
     }
 
     [Theory]
     [InlineData("adminKey")]
     [InlineData("actionSigningKey")]
+    [InlineData("eventGridKey")]
     public void Parameters_Secret_IsSecureWithGeneratedDefault(string name)
     {
         var parameter = Main.Root.GetProperty("parameters").GetProperty(name);
@@ -242,6 +244,30 @@ public sealed class MainTemplateTests(CompiledInfra infra)
         Assert.Contains("https://", Main.Single("Microsoft.Web/sites").Template.GetProperty("outputs").GetProperty("uri").GetProperty("value").GetString(), StringComparison.Ordinal);
         var types = subscription.Properties.GetProperty("filter").GetProperty("includedEventTypes").EnumerateArray().Select(e => e.GetString());
         Assert.Equal(["Microsoft.Communication.EmailDeliveryReportReceived"], types);
+    }
+
+    [Fact]
+    public void EventGrid_DeliveryReports_CarryTheHookKeyAsSecretHeader()
+    {
+        var subscription = Main.Single("Microsoft.EventGrid/systemTopics/eventSubscriptions");
+
+        var mapping = Assert.Single(subscription.Properties.GetProperty("destination").GetProperty("properties").GetProperty("deliveryAttributeMappings").EnumerateArray());
+        Assert.Equal("X-MentorNudge-Key", mapping.GetProperty("name").GetString());
+        Assert.Equal("Static", mapping.GetProperty("type").GetString());
+        Assert.Equal(JsonValueKind.True, mapping.GetProperty("properties").GetProperty("isSecret").ValueKind);
+        Assert.Contains("deliveryKey", mapping.GetProperty("properties").GetProperty("value").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Communication_CustomDomain_LinkedOnlyOnceVerified()
+    {
+        var acs = Main.Single("Microsoft.Communication/communicationServices");
+
+        var linked = acs.Properties.GetProperty("linkedDomains").GetRawText();
+        Assert.Contains("sendFromCustomDomain", linked, StringComparison.Ordinal);
+        var variables = acs.Template.GetProperty("variables").GetProperty("sendFromCustomDomain").GetString();
+        Assert.Contains("customEmailDomainVerified", variables, StringComparison.Ordinal);
+        Assert.Equal(JsonValueKind.False, Main.Root.GetProperty("parameters").GetProperty("customEmailDomainVerified").GetProperty("defaultValue").ValueKind);
     }
 
     [Fact]
