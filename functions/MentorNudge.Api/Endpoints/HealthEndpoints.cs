@@ -1,6 +1,6 @@
 using MentorNudge.Api.Contracts;
 using MentorNudge.Azure.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection;
+using MentorNudge.Azure.Storage;
 using Microsoft.AspNetCore.Http;
 
 namespace MentorNudge.Api.Endpoints;
@@ -10,8 +10,8 @@ internal static class HealthEndpoints
 {
     public static async Task<IResult> Get(HttpContext context)
     {
-        var tick = await context.Backend().GetLastDispatcherTickAsync(context.RequestAborted);
-        return EndpointContext.Json(new HealthResponse("ok", context.Now(), tick, context.RequestServices.GetService<RunningConfiguration>()));
+        var tick = (await context.Use<DispatchCheckpoint>().ReadAsync(context.RequestAborted)).LastTick;
+        return EndpointContext.Json(new HealthResponse("ok", context.Now(), tick, context.Use<RunningConfiguration>()));
     }
 
     public static Task<IResult> OpenApi(HttpContext context) =>

@@ -1,5 +1,4 @@
 using MentorNudge.Azure.DependencyInjection;
-using MentorNudge.Azure.Pipeline;
 using MentorNudge.Azure.Storage;
 using MentorNudge.Azure.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
@@ -29,7 +28,8 @@ public sealed class WorkerProcessFixture : IAsyncLifetime
     /// <summary>Seeding clock: starts a month before real time so what it schedules is already due for the worker.</summary>
     public FakeClock Clock { get; } = new(SystemClock.Instance.GetCurrentInstant() - Duration.FromDays(30));
 
-    public MentorNudgeService Service => _seed!.GetRequiredService<MentorNudgeService>();
+    public T Use<T>()
+        where T : notnull => _seed!.GetRequiredService<T>();
 
     public StorageClients Storage => _seed!.GetRequiredService<StorageClients>();
 

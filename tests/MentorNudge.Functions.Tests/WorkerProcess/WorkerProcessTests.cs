@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using MentorNudge.Azure.Pipeline;
 using MentorNudge.Azure.Storage;
+using MentorNudge.Azure.UseCases;
 using MentorNudge.Core.Model;
 using MentorNudge.Functions.Tests.WorkerProcess.Rpc;
 using NodaTime;
@@ -76,7 +77,7 @@ public sealed class WorkerProcessTests(WorkerProcessFixture fixture)
             .Where(f => File.ReadAllText(f).Contains("X-MentorNudge-Nudge-Id: " + followUp.NudgeId, StringComparison.Ordinal))
             .ToList();
         Assert.Single(emails);
-        var history = await fixture.Service.GetNudgeHistoryAsync(userId);
+        var history = await fixture.Use<Schedule>().HistoryAsync(userId);
         Assert.Equal(NudgeStatus.Sent, history.Single(n => n.NudgeId == followUp.NudgeId).Status);
         var sent = Assert.Single(LogsSinceStart(), l => l.Message.StartsWith("Sent nudge " + followUp.NudgeId, StringComparison.Ordinal));
         Assert.Contains(userId, sent.Message, StringComparison.Ordinal);
@@ -146,9 +147,9 @@ public sealed class WorkerProcessTests(WorkerProcessFixture fixture)
     /// <summary>A user, a person and an outreach logged a month ago: the first follow-up is already due for the worker.</summary>
     private async Task<(string UserId, ScheduledNudge FollowUp)> SeedDueFollowUpAsync()
     {
-        var user = await fixture.Service.CreateUserAsync("seed@example.com", UserSettings.CreateDefault("Europe/London", "GB"));
-        var person = await fixture.Service.AddPersonAsync(user.UserId, new PersonDraft("Ada Lovelace", ["ada@example.org"]));
-        var outreach = await fixture.Service.LogOutreachAsync(user.UserId, person.Id, new OutreachDraft(Subject: "Hello"));
+        var user = await fixture.Use<Users>().CreateAsync("seed@example.com", UserSettings.CreateDefault("Europe/London", "GB"));
+        var person = await fixture.Use<People>().AddAsync(user.UserId, new PersonDraft("Ada Lovelace", ["ada@example.org"]));
+        var outreach = await fixture.Use<Outreach>().LogAsync(user.UserId, person.Id, new OutreachDraft(Subject: "Hello"));
         var followUp = outreach.FollowUps.OrderBy(n => n.DueAt).First();
         Assert.True(followUp.DueAt < SystemClock.Instance.GetCurrentInstant(), "The seeded follow-up is not due yet.");
         return (user.UserId, followUp);
