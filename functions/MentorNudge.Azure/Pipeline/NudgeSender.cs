@@ -164,7 +164,7 @@ public sealed class NudgeSender(
                 }
 
                 await ReplanQuietlyAsync(partition, cancellationToken).ConfigureAwait(false);
-                logger.LogInformation("Sent nudge {NudgeId} ({Kind}) of user {UserId} through {Sender}", nudge.Id, nudge.Nudge.Kind, nudge.Nudge.UserId, emailSender.Name);
+                logger.LogInformation("Sent nudge {NudgeId} ({Kind}) of user {UserId} through {Sender}", nudge.Id, nudge.Kind, nudge.UserId, emailSender.Name);
                 return new SendNudgeResult(SendNudgeOutcome.Sent);
 
             case EmailSendOutcome.Throttled:
