@@ -34,6 +34,9 @@ param resourceGroupName string = ''
 @description('Custom sender domain for email (raises the ACS quotas once verified in DNS); empty uses the Azure-managed domain.')
 param customEmailDomain string = ''
 
+@description('Whether customEmailDomain has passed DNS verification. Until then the domain is created (so its DNS records can be read) but the app keeps sending from the Azure-managed domain.')
+param customEmailDomainVerified bool = false
+
 @description('Where ACS stores email data at rest.')
 param emailDataLocation string = 'United States'
 
@@ -68,8 +71,8 @@ param tableNames array = [
   'mndueindex'
   'mncheckpoints'
   'mndeliveries'
-  'webhookevents'
-  'webhookdeliveries'
+  'mnwebhookevents'
+  'mnwebhookdeliveries'
   'emailpacing'
 ]
 
@@ -154,6 +157,7 @@ module communication 'app/communication.bicep' = {
     emailServiceName: names.emailService
     dataLocation: emailDataLocation
     customEmailDomain: customEmailDomain
+    customEmailDomainVerified: customEmailDomainVerified
     tags: tags
   }
 }

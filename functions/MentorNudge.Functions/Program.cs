@@ -1,23 +1,9 @@
-using MentorNudge.Api;
-using MentorNudge.Azure.DependencyInjection;
-using Microsoft.Azure.Functions.Worker;
+using MentorNudge.Functions;
 using Microsoft.Azure.Functions.Worker.Builder;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using NodaTime;
 
+// The Functions host starts this process with its gRPC endpoint on the command line; the whole
+// composition lives in FunctionsAppComposition so tests build exactly the same app.
 var builder = FunctionsApplication.CreateBuilder(args);
-builder.ConfigureFunctionsWebApplication();
-
-builder.Services
-    .AddApplicationInsightsTelemetryWorkerService()
-    .ConfigureFunctionsApplicationInsights();
-
-// The real clock, registered once for the whole app; everything else takes IClock.
-builder.Services.AddSingleton<IClock>(SystemClock.Instance);
-
-// The shared composition root (storage, pipeline, email adapters, content), then the HTTP API and webhooks.
-builder.Services.AddMentorNudge(builder.Configuration);
-builder.Services.AddMentorNudgeApi(builder.Configuration);
-
+builder.AddMentorNudgeFunctionsApp();
 builder.Build().Run();

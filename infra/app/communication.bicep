@@ -14,6 +14,9 @@ param dataLocation string
 @description('Custom sender domain (e.g. mail.example.com); empty to send from the Azure-managed domain. The domain must be verified in DNS before mail flows.')
 param customEmailDomain string = ''
 
+@description('Whether customEmailDomain is verified in DNS. The custom domain is linked (and used as sender) only then; until then the Azure-managed domain sends.')
+param customEmailDomainVerified bool = false
+
 @description('Local part of the sender address.')
 param senderUsername string = 'donotreply'
 
@@ -24,6 +27,8 @@ param senderDisplayName string = 'MentorNudge'
 param tags object = {}
 
 var useCustomDomain = !empty(customEmailDomain)
+// Linking an unverified domain makes every send fail; keep the managed domain until verified.
+var sendFromCustomDomain = useCustomDomain && customEmailDomainVerified
 
 resource emailService 'Microsoft.Communication/emailServices@2025-09-01' = {
   name: emailServiceName
@@ -81,7 +86,7 @@ resource communication 'Microsoft.Communication/communicationServices@2025-09-01
   properties: {
     dataLocation: dataLocation
     linkedDomains: [
-      useCustomDomain ? customDomain.id : managedDomain.id
+      sendFromCustomDomain ? customDomain.id : managedDomain.id
     ]
   }
   dependsOn: [
@@ -100,4 +105,7 @@ output resourceId string = communication.id
 output endpoint string = 'https://${communication.properties.hostName}'
 
 @description('Sender address (MailFrom) of the linked domain.')
-output senderAddress string = '${senderUsername}@${useCustomDomain ? customEmailDomain : managedDomain.properties.mailFromSenderDomain}'
+output senderAddress string = '${senderUsername}@${sendFromCustomDomain ? customEmailDomain : managedDomain.properties.mailFromSenderDomain}'
+
+@description('Whether the app sends from the custom domain (given and verified).')
+output sendsFromCustomDomain bool = sendFromCustomDomain

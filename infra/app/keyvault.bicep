@@ -1,4 +1,4 @@
-// Key Vault in RBAC mode holding the two secrets the app reads through Key Vault references.
+// Key Vault in RBAC mode holding the three secrets the app reads through Key Vault references.
 // Soft delete and purge protection keep an accidental delete recoverable.
 
 @description('Name of the Key Vault (3-24 characters).')

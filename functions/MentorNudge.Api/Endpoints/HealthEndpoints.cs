@@ -1,4 +1,5 @@
 using MentorNudge.Api.Contracts;
+using MentorNudge.Azure.DependencyInjection;
 using MentorNudge.Azure.Storage;
 using Microsoft.AspNetCore.Http;
 
@@ -10,7 +11,7 @@ internal static class HealthEndpoints
     public static async Task<IResult> Get(HttpContext context)
     {
         var tick = (await context.Use<DispatchCheckpoint>().ReadAsync(context.RequestAborted)).LastTick;
-        return EndpointContext.Json(new HealthResponse("ok", context.Now(), tick));
+        return EndpointContext.Json(new HealthResponse("ok", context.Now(), tick, context.Use<RunningConfiguration>()));
     }
 
     public static Task<IResult> OpenApi(HttpContext context) =>

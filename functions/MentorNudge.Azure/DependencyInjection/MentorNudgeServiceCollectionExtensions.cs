@@ -1,7 +1,6 @@
 using System.Text;
 using Azure.Core;
 using Azure.Data.Tables;
-using Azure.Identity;
 using MentorNudge.Azure.Email;
 using MentorNudge.Azure.Email.Pacing;
 using MentorNudge.Azure.Pipeline;
@@ -30,8 +29,8 @@ public static class MentorNudgeServiceCollectionExtensions
     /// and may register its own <see cref="IEmailSender"/> first; otherwise the email adapters
     /// (<c>AddMentorNudgeEmail</c> over the <c>Email</c> section: ACS, SMTP or the outbox, plus
     /// the Table-based pacer, which becomes the send quota) are registered here. With service URIs instead of a connection
-    /// string, a registered <see cref="TokenCredential"/> is used, else a managed identity
-    /// (<c>Storage:ManagedIdentityClientId</c> picks a user-assigned one).
+    /// string, the app's one <see cref="TokenCredential"/> is used (<c>AddMentorNudgeAzureCredential</c>:
+    /// a host's own, else a managed identity, user-assigned when <c>AZURE_CLIENT_ID</c> is set).
     /// A registered <see cref="StorageOperationCounter"/> is added to the clients' pipelines.
     /// The composer's <see cref="ContentOptions"/> come from <c>App:PublicBaseUrl</c> and
     /// <c>Security:ActionSigningKey</c> unless the host registered them first.
@@ -48,23 +47,18 @@ public static class MentorNudgeServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
 
         services.TryAddSingleton<IClock>(SystemClock.Instance);
+        services.AddMentorNudgeAzureCredential(configuration);
         services.TryAddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
-            TokenCredential? credential = null;
-            if (string.IsNullOrWhiteSpace(options.ConnectionString))
-            {
-                credential = sp.GetService<TokenCredential>() ?? new DefaultAzureCredential(new DefaultAzureCredentialOptions
-                {
-                    ManagedIdentityClientId = configuration[$"{StorageOptions.SectionName}:ManagedIdentityClientId"],
-                });
-            }
+            var credential = string.IsNullOrWhiteSpace(options.ConnectionString) ? sp.GetRequiredService<TokenCredential>() : null;
 
             var counter = sp.GetService<StorageOperationCounter>();
             var policies = counter is null ? null : new[] { ("table", counter.PolicyFor("table")), ("queue", counter.PolicyFor("queue")) };
             return new StorageClients(options, credential, policies);
         });
 
+        services.TryAddSingleton(sp => RunningConfiguration.From(configuration, sp.GetRequiredService<IOptions<StorageOptions>>().Value));
         services.TryAddSingleton(sp => sp.GetRequiredService<StorageClients>().TableService);
         services.TryAddSingleton<UserDataRepository>();
         services.TryAddSingleton<TokenStore>();
@@ -82,8 +76,14 @@ public static class MentorNudgeServiceCollectionExtensions
                 c.ActionSigningKey = configuration["Security:ActionSigningKey"];
                 c.ActionSigningKeyPrevious = string.IsNullOrEmpty(configuration["Security:ActionSigningKeyPrevious"]) ? null : configuration["Security:ActionSigningKeyPrevious"];
             })
-            .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ContentSettings>, ContentSettingsValidator>());
+
+        // A setting the platform failed to resolve from Key Vault stops the app at start-up, by name.
+        services.AddOptions<SecretReferenceSettings>()
+            .Configure(s => s.UnresolvedKeys = SecretReferenceSettings.FindUnresolved(configuration))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SecretReferenceSettings>, SecretReferenceSettingsValidator>());
         services.TryAddSingleton(sp =>
         {
             var c = sp.GetRequiredService<IOptions<ContentSettings>>().Value;

@@ -25,7 +25,7 @@ public static class EmailServiceCollectionExtensions
     /// outbox (default outbox), and the <c>Acs</c>, <c>Smtp</c>, <c>Outbox</c>, <c>Quota</c> sub-sections.
     /// Options are validated at start-up. <see cref="IEmailPacer"/> needs a registered
     /// <see cref="TableServiceClient"/>; the ACS sender with an endpoint uses a registered
-    /// <see cref="TokenCredential"/>, else <see cref="DefaultAzureCredential"/>.
+    /// <see cref="TokenCredential"/> (the composition root registers one, honouring <c>AZURE_CLIENT_ID</c>), else <see cref="DefaultAzureCredential"/>.
     /// </summary>
     public static IServiceCollection AddMentorNudgeEmail(this IServiceCollection services, IConfiguration emailSection)
     {
@@ -58,18 +58,10 @@ public static class EmailServiceCollectionExtensions
                 services.AddSingleton<IEmailSender>(sp =>
                 {
                     var options = sp.GetRequiredService<IOptions<AcsEmailOptions>>();
-                    TokenCredential? credential = null;
-                    if (string.IsNullOrWhiteSpace(options.Value.ConnectionString))
-                    {
-                        // Leave the options' default alone when unset: it already reads AZURE_CLIENT_ID.
-                        var credentialOptions = new DefaultAzureCredentialOptions();
-                        if (!string.IsNullOrWhiteSpace(options.Value.ManagedIdentityClientId))
-                        {
-                            credentialOptions.ManagedIdentityClientId = options.Value.ManagedIdentityClientId;
-                        }
-
-                        credential = sp.GetService<TokenCredential>() ?? new DefaultAzureCredential(credentialOptions);
-                    }
+                    // With an endpoint, the app's one credential (AddMentorNudgeAzureCredential, or the default chain).
+                    var credential = string.IsNullOrWhiteSpace(options.Value.ConnectionString)
+                        ? sp.GetService<TokenCredential>() ?? new DefaultAzureCredential()
+                        : null;
 
                     return new AcsEmailSender(options, sp.GetRequiredService<IClock>(), sp.GetRequiredService<ILogger<AcsEmailSender>>(), credential);
                 });

@@ -58,9 +58,10 @@ public sealed class NudgeDispatcher(
             logger.LogInformation("Dispatcher cursor was moved by a concurrent tick; its rows were covered twice");
         }
 
+        // The one line per tick (the trigger adds none): what was read, sent on and skipped.
         logger.LogInformation(
-            "Dispatched {Enqueued} nudges ({Skipped} skipped) due in ({From}, {To}]",
-            enqueued, skipped, from, now);
+            "Dispatch tick ({From}, {To}]: read {Rows} rows, enqueued {Enqueued}, skipped {Skipped}",
+            from, now, rows.Count, enqueued, skipped);
         return new DispatchReport(from, now, rows.Count, enqueued, skipped, advanced);
     }
 }

@@ -181,7 +181,7 @@ public sealed class NudgeSender(
                 await RecordSentAsync(partition, claimed, result.ProviderMessageId, now, CancellationToken.None).ConfigureAwait(false);
                 await FollowThroughAsync(user, partition.Nudges[claimed.Id], redelivered: false, cancellationToken).ConfigureAwait(false);
                 await ReplanQuietlyAsync(partition, cancellationToken).ConfigureAwait(false);
-                logger.LogInformation("Sent nudge {NudgeId} through {Sender}", nudge.Id, emailSender.Name);
+                logger.LogInformation("Sent nudge {NudgeId} ({Kind}) of user {UserId} through {Sender}", nudge.Id, nudge.Kind, nudge.UserId, emailSender.Name);
                 return new SendNudgeResult(SendNudgeOutcome.Sent);
 
             case EmailSendOutcome.Throttled:

@@ -11,6 +11,12 @@ public sealed class StorageOptions
 {
     public const string SectionName = "Storage";
 
+    /// <summary>The default nudge queue; the Functions app's <c>SendNudge</c> trigger listens on exactly this one.</summary>
+    public const string DefaultNudgeQueueName = "nudges";
+
+    /// <summary>The default webhook queue; the Functions app's <c>DeliverWebhook</c> trigger listens on exactly this one.</summary>
+    public const string DefaultWebhookQueueName = "webhooks";
+
     /// <summary>A full connection string; wins over the URIs when set.</summary>
     public string? ConnectionString { get; set; }
 
@@ -27,11 +33,11 @@ public sealed class StorageOptions
 
     /// <summary>The queue the dispatcher fills and the send-nudge worker drains.</summary>
     [RegularExpression("^[a-z0-9][a-z0-9-]{1,50}[a-z0-9]$")]
-    public string NudgeQueueName { get; set; } = "nudges";
+    public string NudgeQueueName { get; set; } = DefaultNudgeQueueName;
 
     /// <summary>The queue of outbound webhook deliveries.</summary>
     [RegularExpression("^[a-z0-9][a-z0-9-]{1,50}[a-z0-9]$")]
-    public string WebhookQueueName { get; set; } = "webhooks";
+    public string WebhookQueueName { get; set; } = DefaultWebhookQueueName;
 
     /// <summary>SDK retries for transient failures (408, 429, 5xx, network errors).</summary>
     [Range(0, 10)]

@@ -1,3 +1,4 @@
+using MentorNudge.Azure.Storage;
 using MentorNudge.Azure.Webhooks;
 using Microsoft.Azure.Functions.Worker;
 
@@ -7,6 +8,6 @@ namespace MentorNudge.Functions.Workers;
 public sealed class DeliverWebhook(WebhookDeliveryHandler handler)
 {
     [Function(nameof(DeliverWebhook))]
-    public Task Run([QueueTrigger("webhooks")] string message, CancellationToken cancellationToken) =>
+    public Task Run([QueueTrigger(StorageOptions.DefaultWebhookQueueName)] string message, CancellationToken cancellationToken) =>
         handler.HandleAsync(message, cancellationToken);
 }

@@ -1,4 +1,5 @@
 using MentorNudge.Azure.Pipeline;
+using MentorNudge.Azure.Storage;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 
@@ -12,7 +13,7 @@ namespace MentorNudge.Functions.Workers;
 public sealed class SendNudge(NudgeSender sender, ILogger<SendNudge> logger)
 {
     [Function(nameof(SendNudge))]
-    public async Task Run([QueueTrigger("nudges")] string message, CancellationToken cancellationToken)
+    public async Task Run([QueueTrigger(StorageOptions.DefaultNudgeQueueName)] string message, CancellationToken cancellationToken)
     {
         var result = await sender.ProcessAsync(message, cancellationToken);
         if (result.Outcome == SendNudgeOutcome.RetryLater)

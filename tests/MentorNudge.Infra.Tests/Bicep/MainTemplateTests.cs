@@ -250,6 +250,30 @@ public sealed class MainTemplateTests(CompiledInfra infra)
     }
 
     [Fact]
+    public void EventGrid_DeliveryReports_CarryTheHookKeyAsSecretHeader()
+    {
+        var subscription = Main.Single("Microsoft.EventGrid/systemTopics/eventSubscriptions");
+
+        var mapping = Assert.Single(subscription.Properties.GetProperty("destination").GetProperty("properties").GetProperty("deliveryAttributeMappings").EnumerateArray());
+        Assert.Equal("X-MentorNudge-Key", mapping.GetProperty("name").GetString());
+        Assert.Equal("Static", mapping.GetProperty("type").GetString());
+        Assert.Equal(JsonValueKind.True, mapping.GetProperty("properties").GetProperty("isSecret").ValueKind);
+        Assert.Contains("deliveryKey", mapping.GetProperty("properties").GetProperty("value").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Communication_CustomDomain_LinkedOnlyOnceVerified()
+    {
+        var acs = Main.Single("Microsoft.Communication/communicationServices");
+
+        var linked = acs.Properties.GetProperty("linkedDomains").GetRawText();
+        Assert.Contains("sendFromCustomDomain", linked, StringComparison.Ordinal);
+        var variables = acs.Template.GetProperty("variables").GetProperty("sendFromCustomDomain").GetString();
+        Assert.Contains("customEmailDomainVerified", variables, StringComparison.Ordinal);
+        Assert.Equal(JsonValueKind.False, Main.Root.GetProperty("parameters").GetProperty("customEmailDomainVerified").GetProperty("defaultValue").ValueKind);
+    }
+
+    [Fact]
     public void Parameters_EveryTemplate_DescribesEveryParameter()
     {
         var templates = new List<(string Name, JsonElement Template)> { ("main", Main.Root) };

@@ -25,6 +25,23 @@ public sealed class WorkflowTests
     }
 
     [Fact]
+    public void Deploy_Trigger_OnlyACommitWhoseCiPassed()
+    {
+        var root = Yaml.Load(Path.Combine(Workflows, "deploy.yml"));
+        var steps = StepsOf(Path.Combine(Workflows, "deploy.yml"), out var job);
+
+        var on = root.Child("on")!;
+        Assert.Null(on.Child("push"));
+        Assert.Equal("ci", Assert.IsType<YamlScalarNode>(Assert.Single(on.Child("workflow_run")!.Child("workflows").Items())).Value);
+        Assert.Contains("workflow_run.conclusion == 'success'", job.Scalar("if"), StringComparison.Ordinal);
+        var gate = steps.FindIndex(s => s.Scalar("run")?.Contains("gh run list", StringComparison.Ordinal) == true);
+        var checkout = steps.FindIndex(s => Uses(s, "actions/checkout@"));
+        Assert.True(gate >= 0 && gate < checkout, "the ci gate must run before anything is checked out");
+        Assert.Contains("--status success", steps[gate].Scalar("run"), StringComparison.Ordinal);
+        Assert.Equal("${{ env.DEPLOY_SHA }}", steps[checkout].Child("with")!.Scalar("ref"));
+    }
+
+    [Fact]
     public void Deploy_Authentication_UsesFederatedCredentials()
     {
         var root = Yaml.Load(Path.Combine(Workflows, "deploy.yml"));

@@ -9,9 +9,6 @@ public sealed class AcsEmailOptions
     /// <summary>The resource endpoint, used with a managed identity (role: Communication and Email Service Owner, or a custom role with Microsoft.Communication/CommunicationServices/Write).</summary>
     public Uri? Endpoint { get; set; }
 
-    /// <summary>Client id of a user-assigned managed identity; empty for the system-assigned one.</summary>
-    public string? ManagedIdentityClientId { get; set; }
-
     /// <summary>The verified sender, e.g. <c>DoNotReply@&lt;domain&gt;</c>.</summary>
     public string? SenderAddress { get; set; }
 

@@ -1,0 +1,58 @@
+using MentorNudge.Api;
+using MentorNudge.Azure.DependencyInjection;
+using MentorNudge.Azure.Storage;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using NodaTime;
+
+namespace MentorNudge.Functions;
+
+/// <summary>The Function App's composition root, called by Program.cs and by the tests that build the same app.</summary>
+public static class FunctionsAppComposition
+{
+    /// <summary>The provider whose default filter rule keeps only warnings (added by the Application Insights logger).</summary>
+    public const string ApplicationInsightsLoggerProvider = "Microsoft.Extensions.Logging.ApplicationInsights.ApplicationInsightsLoggerProvider";
+
+    /// <summary>
+    /// ASP.NET Core integration, Application Insights (Information logs included), the real clock,
+    /// the one Azure credential, the shared services and the HTTP API.
+    /// </summary>
+    public static FunctionsApplicationBuilder AddMentorNudgeFunctionsApp(this FunctionsApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.ConfigureFunctionsWebApplication();
+
+        builder.Services
+            .AddApplicationInsightsTelemetryWorkerService()
+            .ConfigureFunctionsApplicationInsights();
+
+        // The Application Insights logger adds a rule that keeps only Warning and above; without
+        // removing it the app's Information lines (dispatch ticks, sends) never reach the portal.
+        // host.json / Logging settings still decide the levels.
+        builder.Services.Configure<LoggerFilterOptions>(options =>
+        {
+            var rule = options.Rules.FirstOrDefault(r => r.ProviderName == ApplicationInsightsLoggerProvider);
+            if (rule is not null)
+            {
+                options.Rules.Remove(rule);
+            }
+        });
+
+        // The real clock, registered once for the whole app; everything else takes IClock.
+        builder.Services.AddSingleton<IClock>(SystemClock.Instance);
+
+        // One credential for every Azure client (AZURE_CLIENT_ID picks the user-assigned identity).
+        builder.Services.AddMentorNudgeAzureCredential(builder.Configuration);
+
+        // The shared composition root (storage, pipeline, email adapters, content), then the HTTP API and webhooks.
+        builder.Services.AddMentorNudge(builder.Configuration);
+        builder.Services.AddMentorNudgeApi(builder.Configuration);
+
+        // The queue triggers' names are constants; a setting that moved the queues would strand them.
+        builder.Services.AddSingleton<IValidateOptions<StorageOptions>, TriggerQueueNamesValidator>();
+        return builder;
+    }
+}
