@@ -74,7 +74,19 @@ public sealed class NudgeScheduler(
         foreach (var p in plan)
         {
             planned.Add(p.NudgeId);
-            if (partition.Nudges.TryGetValue(p.NudgeId, out var existing))
+            if (partition.Nudges.TryGetValue(p.NudgeId, out var existing) && NudgePlanner.IsWithdrawn(existing.Nudge))
+            {
+                // Withdrawn by an earlier re-plan and planned again (a digest moved back to its
+                // date, a setting undone): the same row becomes Scheduled again.
+                var revived = WithIndexKeys(
+                    existing with { Nudge = existing.Nudge with { Status = NudgeStatus.Scheduled, Reason = null, DueAt = p.DueAt }, LeaseUntil = null },
+                    now);
+                changes.Add(revived);
+                actions.Add(NudgeChanges.Replace(revived));
+                toIndex.Add(revived);
+                added++;
+            }
+            else if (existing is not null)
             {
                 // Terminal nudges are history; a leased one is being sent right now.
                 if (existing.Nudge.Status != NudgeStatus.Scheduled || existing.IsLeased(now) || existing.Nudge.DueAt == p.DueAt)
@@ -106,7 +118,7 @@ public sealed class NudgeScheduler(
             if (existing.Nudge.Status == NudgeStatus.Scheduled && !planned.Contains(existing.Id) &&
                 existing.Nudge.DueAt > now && !existing.IsLeased(now))
             {
-                var gone = existing with { Nudge = existing.Nudge with { Status = NudgeStatus.Cancelled, Reason = "no-longer-planned" } };
+                var gone = existing with { Nudge = existing.Nudge with { Status = NudgeStatus.Cancelled, Reason = NudgeReasons.NoLongerPlanned } };
                 changes.Add(gone);
                 actions.Add(NudgeChanges.Replace(gone));
                 cancelled++;
