@@ -1,0 +1,59 @@
+using MentorNudge.Azure.Pipeline;
+using MentorNudge.Azure.Tests.Infrastructure;
+using MentorNudge.Core.Model;
+using NodaTime;
+
+namespace MentorNudge.Azure.Tests.Pipeline;
+
+/// <summary>Issue 13, bug 2: a nudge whose message died after the cursor moved is found again by the sweep.</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class OverdueSweepTests(AzuriteFixture azurite)
+{
+    private static readonly Instant Start = Instant.FromUtc(2026, 3, 2, 8, 0);
+
+    [Fact]
+    public async Task SweepAsync_MessageLostAfterDispatch_ReenqueuedOnceAfterGraceAndSentOnce()
+    {
+        var h = new PipelineHarness(azurite, Start, realEngine: true);
+        var (userId, personId) = await h.UserWithPersonAsync();
+        var outreach = await h.Service.LogOutreachAsync(userId, personId, new OutreachDraft(Text: "Could we talk for 15 minutes about X?"));
+        var first = outreach.FollowUps[0];
+        await h.Dispatcher.DispatchDueAsync(h.Now);
+        await h.Sweep.SweepAsync(h.Now, OverdueSweep.Grace); // first run: sets the sweep's cursor
+
+        // Due, dispatched (cursor moved), then the message dies with the process that held it.
+        h.Clock.Reset(first.DueAt);
+        await h.Dispatcher.DispatchDueAsync(h.Now);
+        Assert.Contains(await h.DrainNudgeQueueAsync(), m => m.NudgeId == first.NudgeId);
+        Assert.Empty(await h.TickAndSendAsync());
+
+        h.Clock.Advance(Duration.FromMinutes(5));
+        Assert.Equal(0, await h.Sweep.SweepAsync(h.Now, OverdueSweep.Grace)); // within the grace: maybe still in flight
+        h.Clock.Advance(Duration.FromMinutes(6));
+        Assert.Equal(1, await h.Sweep.SweepAsync(h.Now, OverdueSweep.Grace));
+        Assert.Equal(0, await h.Sweep.SweepAsync(h.Now, OverdueSweep.Grace)); // each row is swept once
+
+        var results = await h.TickAndSendAsync();
+        Assert.Equal([SendNudgeOutcome.Sent], results.Select(r => r.Outcome));
+        Assert.Equal(NudgeStatus.Sent, (await h.NudgeAsync(userId, first.NudgeId)).Nudge.Status);
+        Assert.Single(h.Email.Attempts, m => m.MessageKey == first.NudgeId);
+    }
+
+    [Fact]
+    public async Task SweepAsync_NudgesAlreadySentOrAhead_EnqueuesNothing()
+    {
+        var h = new PipelineHarness(azurite, Start, realEngine: true);
+        var (userId, personId) = await h.UserWithPersonAsync();
+        var outreach = await h.Service.LogOutreachAsync(userId, personId, new OutreachDraft(Text: "Could we talk for 15 minutes about X?"));
+        await h.Dispatcher.DispatchDueAsync(h.Now);
+
+        h.Clock.Reset(outreach.FollowUps[0].DueAt);
+        Assert.Contains(await h.TickAndSendAsync(), r => r.Outcome == SendNudgeOutcome.Sent);
+        h.Clock.Advance(Duration.FromHours(1));
+
+        // The first follow-up is Sent, the second not yet picked up by the dispatcher: nothing to repair.
+        Assert.Equal(0, await h.Sweep.SweepAsync(h.Now, OverdueSweep.Grace));
+        Assert.Empty(await h.DrainNudgeQueueAsync());
+        Assert.Equal(NudgeStatus.Scheduled, (await h.NudgeAsync(userId, outreach.FollowUps[1].NudgeId)).Nudge.Status);
+    }
+}
