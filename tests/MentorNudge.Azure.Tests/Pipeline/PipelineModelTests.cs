@@ -9,6 +9,7 @@ using MentorNudge.Azure.Tests.Storage;
 using MentorNudge.Core.Engine;
 using MentorNudge.Core.Model;
 using NodaTime;
+using Xunit.Abstractions;
 
 namespace MentorNudge.Azure.Tests.Pipeline;
 
