@@ -57,7 +57,17 @@ public sealed class NudgeScheduler(
     /// Re-plans an already loaded partition and updates it in place (new nudges and ETags).
     /// Throws <see cref="ConcurrencyConflictException"/> when a row changed since it was loaded.
     /// </summary>
-    public async Task<ReplanResult> ApplyAsync(UserPartition partition, CancellationToken cancellationToken = default)
+    public Task<ReplanResult> ApplyAsync(UserPartition partition, CancellationToken cancellationToken = default) =>
+        ApplyAsync(partition, null, cancellationToken);
+
+    /// <summary>
+    /// Re-plans with <paramref name="outcome"/> — a nudge's new state, already put in the partition
+    /// with the ETag it was read with — written in the same transaction. The sender records a
+    /// nudge Sent or Skipped this way, so a crash can never leave the outcome without the plan that
+    /// follows from it (the next weekly digest). Throws <see cref="ConcurrencyConflictException"/>
+    /// when any row changed since it was loaded.
+    /// </summary>
+    internal async Task<ReplanResult> ApplyAsync(UserPartition partition, StoredNudge? outcome, CancellationToken cancellationToken)
     {
         var user = partition.User?.Value ?? throw NotFoundException.For("user", partition.UserId);
         var now = clock.GetCurrentInstant();
@@ -123,6 +133,12 @@ public sealed class NudgeScheduler(
                 actions.Add(NudgeChanges.Replace(gone));
                 cancelled++;
             }
+        }
+
+        if (outcome is not null)
+        {
+            changes.Insert(0, outcome);
+            actions.Insert(0, NudgeChanges.Replace(outcome));
         }
 
         if (actions.Count == 0)

@@ -11,11 +11,20 @@ public sealed class OverdueSweepTests(AzuriteFixture azurite)
 {
     private static readonly Instant Start = Instant.FromUtc(2026, 3, 2, 8, 0);
 
+    /// <summary>A user without the weekly digest, with one person: only the follow-ups are due.</summary>
+    private static async Task<(string UserId, string PersonId)> UserWithPersonAsync(PipelineHarness h)
+    {
+        var settings = PipelineHarness.Settings();
+        var created = await h.Service.CreateUserAsync("ada@example.com", settings with { WeeklyDigest = settings.WeeklyDigest with { Enabled = false } });
+        var person = await h.Service.AddPersonAsync(created.UserId, new PersonDraft("Grace Hopper", ["grace@example.com"]));
+        return (created.UserId, person.Id);
+    }
+
     [Fact]
     public async Task SweepAsync_MessageLostAfterDispatch_ReenqueuedOnceAfterGraceAndSentOnce()
     {
         var h = new PipelineHarness(azurite, Start, realEngine: true);
-        var (userId, personId) = await h.UserWithPersonAsync();
+        var (userId, personId) = await UserWithPersonAsync(h);
         var outreach = await h.Service.LogOutreachAsync(userId, personId, new OutreachDraft(Text: "Could we talk for 15 minutes about X?"));
         var first = outreach.FollowUps[0];
         await h.Dispatcher.DispatchDueAsync(h.Now);
@@ -43,7 +52,7 @@ public sealed class OverdueSweepTests(AzuriteFixture azurite)
     public async Task SweepAsync_NudgesAlreadySentOrAhead_EnqueuesNothing()
     {
         var h = new PipelineHarness(azurite, Start, realEngine: true);
-        var (userId, personId) = await h.UserWithPersonAsync();
+        var (userId, personId) = await UserWithPersonAsync(h);
         var outreach = await h.Service.LogOutreachAsync(userId, personId, new OutreachDraft(Text: "Could we talk for 15 minutes about X?"));
         await h.Dispatcher.DispatchDueAsync(h.Now);
 

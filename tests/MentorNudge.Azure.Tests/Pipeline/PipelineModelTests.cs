@@ -251,6 +251,10 @@ public sealed class PipelineModelTests(AzuriteFixture azurite, ITestOutputHelper
                     local.DayOfWeek == digest.Day && ReminderSlots.Resolve(zone, local + digest.Time) == due,
                     $"{when}: {userId} digest at {due.InZone(zone)} but settings say {digest.Day} {digest.Time}");
                 Assert.True(!drained || due > now - Duration.FromMinutes(1), $"{when}: {userId} digest {digests[0].Id} overdue at {due}");
+
+                // Not later than the next occurrence: a digest is never dropped for a week (vacation aside).
+                var next = new WeeklyDigestSchedule(zone, digest).FirstAfter(now).DueAt;
+                Assert.True(user.Settings.VacationUntil is not null || due <= next, $"{when}: {userId} digest at {due} but the next occurrence is {next}");
             }
 
             // Once drained, nothing is left overdue.
