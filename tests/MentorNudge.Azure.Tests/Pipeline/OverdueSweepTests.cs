@@ -15,8 +15,8 @@ public sealed class OverdueSweepTests(AzuriteFixture azurite)
     private static async Task<(string UserId, string PersonId)> UserWithPersonAsync(PipelineHarness h)
     {
         var settings = PipelineHarness.Settings();
-        var created = await h.Service.CreateUserAsync("ada@example.com", settings with { WeeklyDigest = settings.WeeklyDigest with { Enabled = false } });
-        var person = await h.Service.AddPersonAsync(created.UserId, new PersonDraft("Grace Hopper", ["grace@example.com"]));
+        var created = await h.Users.CreateAsync("ada@example.com", settings with { WeeklyDigest = settings.WeeklyDigest with { Enabled = false } });
+        var person = await h.People.AddAsync(created.UserId, new PersonDraft("Grace Hopper", ["grace@example.com"]));
         return (created.UserId, person.Id);
     }
 
@@ -25,7 +25,7 @@ public sealed class OverdueSweepTests(AzuriteFixture azurite)
     {
         var h = new PipelineHarness(azurite, Start, realEngine: true);
         var (userId, personId) = await UserWithPersonAsync(h);
-        var outreach = await h.Service.LogOutreachAsync(userId, personId, new OutreachDraft(Text: "Could we talk for 15 minutes about X?"));
+        var outreach = await h.Outreach.LogAsync(userId, personId, new OutreachDraft(Text: "Could we talk for 15 minutes about X?"));
         var first = outreach.FollowUps[0];
         await h.Dispatcher.DispatchDueAsync(h.Now);
         await h.Sweep.SweepAsync(h.Now, OverdueSweep.Grace); // first run: sets the sweep's cursor
@@ -53,7 +53,7 @@ public sealed class OverdueSweepTests(AzuriteFixture azurite)
     {
         var h = new PipelineHarness(azurite, Start, realEngine: true);
         var (userId, personId) = await UserWithPersonAsync(h);
-        var outreach = await h.Service.LogOutreachAsync(userId, personId, new OutreachDraft(Text: "Could we talk for 15 minutes about X?"));
+        var outreach = await h.Outreach.LogAsync(userId, personId, new OutreachDraft(Text: "Could we talk for 15 minutes about X?"));
         await h.Dispatcher.DispatchDueAsync(h.Now);
 
         h.Clock.Reset(outreach.FollowUps[0].DueAt);
