@@ -107,6 +107,7 @@ public static class MentorNudgeServiceCollectionExtensions
         services.TryAddSingleton<NudgeScheduler>();
         services.TryAddSingleton<NudgeDispatcher>();
         services.TryAddSingleton<NudgeReconciler>();
+        services.TryAddSingleton<OverdueSweep>();
         services.TryAddSingleton<PoisonQueueService>();
         services.TryAddSingleton<UserPartitionEditor>();
         services.TryAddSingleton<Users>();

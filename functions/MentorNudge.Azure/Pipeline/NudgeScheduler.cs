@@ -58,10 +58,29 @@ public sealed class NudgeScheduler(
     /// Re-plans an already loaded partition and updates it in place (new nudges and ETags).
     /// Throws <see cref="ConcurrencyConflictException"/> when a row changed since it was loaded.
     /// </summary>
-    public async Task<ReplanResult> ApplyAsync(UserPartition partition, CancellationToken cancellationToken = default)
+    public Task<ReplanResult> ApplyAsync(UserPartition partition, CancellationToken cancellationToken = default) =>
+        ApplyAsync(partition, null, cancellationToken);
+
+    /// <summary>
+    /// Re-plans with <paramref name="outcome"/> — a nudge's new state, already put in the partition
+    /// with the ETag it was read with — written in the same transaction. The sender records a
+    /// nudge Sent or Skipped this way, so a crash can never leave the outcome without the plan that
+    /// follows from it (the next weekly digest). Throws <see cref="ConcurrencyConflictException"/>
+    /// when any row changed since it was loaded.
+    /// </summary>
+    internal async Task<ReplanResult> ApplyAsync(UserPartition partition, StoredNudge? outcome, CancellationToken cancellationToken)
     {
         var now = clock.GetCurrentInstant();
         var planned = PlanChanges(partition, now);
+        if (outcome is not null)
+        {
+            planned = planned with
+            {
+                Changes = [outcome, .. planned.Changes],
+                Actions = [NudgeChanges.Replace(outcome), .. planned.Actions],
+            };
+        }
+
         if (planned.Actions.Count == 0)
         {
             return ReplanResult.None;
@@ -151,7 +170,19 @@ public sealed class NudgeScheduler(
         foreach (var p in plan)
         {
             planned.Add(p.NudgeId);
-            if (partition.Nudges.TryGetValue(p.NudgeId, out var existing))
+            if (partition.Nudges.TryGetValue(p.NudgeId, out var existing) && NudgePlanner.IsWithdrawn(existing.Nudge))
+            {
+                // Withdrawn by an earlier re-plan and planned again (a digest moved back to its
+                // date, a setting undone): the same row becomes Scheduled again.
+                var revived = WithIndexKeys(
+                    existing with { Nudge = existing.Nudge with { Status = NudgeStatus.Scheduled, Reason = null, DueAt = p.DueAt }, LeaseUntil = null },
+                    now);
+                changes.Add(revived);
+                actions.Add(NudgeChanges.Replace(revived));
+                toIndex.Add(revived);
+                added++;
+            }
+            else if (existing is not null)
             {
                 // Terminal nudges are history; a leased one is being sent right now.
                 if (existing.Nudge.Status != NudgeStatus.Scheduled || existing.IsLeased(now) || existing.Nudge.DueAt == p.DueAt)
@@ -183,7 +214,7 @@ public sealed class NudgeScheduler(
             if (existing.Nudge.Status == NudgeStatus.Scheduled && !planned.Contains(existing.Id) &&
                 existing.Nudge.DueAt > now && !existing.IsLeased(now))
             {
-                var gone = existing with { Nudge = existing.Nudge with { Status = NudgeStatus.Cancelled, Reason = "no-longer-planned" } };
+                var gone = existing with { Nudge = existing.Nudge with { Status = NudgeStatus.Cancelled, Reason = NudgeReasons.NoLongerPlanned } };
                 changes.Add(gone);
                 actions.Add(NudgeChanges.Replace(gone));
                 cancelled++;

@@ -131,9 +131,9 @@ public sealed class NudgeSender(
         {
             var status = skip.Cancel ? NudgeStatus.Cancelled : NudgeStatus.Skipped;
             var closed = stored with { Nudge = nudge with { Status = status, Reason = skip.Reason }, LeaseUntil = null };
-            partition.Nudges[closed.Id] = await data.WriteNudgeAsync(closed, stored.ETag, cancellationToken).ConfigureAwait(false);
+            partition.Nudges[closed.Id] = closed;
+            await scheduler.ApplyAsync(partition, closed, cancellationToken).ConfigureAwait(false);
             logger.LogInformation("Nudge {NudgeId} {Status}: {Reason}", nudge.Id, status, skip.Reason);
-            await ReplanQuietlyAsync(partition, cancellationToken).ConfigureAwait(false);
             return new SendNudgeResult(skip.Cancel ? SendNudgeOutcome.Cancelled : SendNudgeOutcome.Skipped, skip.Reason);
         }
 
@@ -235,10 +235,14 @@ public sealed class NudgeSender(
 
         try
         {
-            partition.Nudges[claimed.Id] = await data.WriteNudgeAsync(Sent(claimed), claimed.ETag, cancellationToken).ConfigureAwait(false);
+            // The record and the plan that follows from it (the next digest) in one transaction.
+            var sent = Sent(claimed);
+            partition.Nudges[claimed.Id] = sent;
+            await scheduler.ApplyAsync(partition, sent, cancellationToken).ConfigureAwait(false);
         }
         catch (ConcurrencyConflictException)
         {
+            partition.Nudges[claimed.Id] = claimed;
             // Changed while we were sending (a reply cancelled it a moment too late): the email
             // went out, so the record says Sent — the truth about what the user received.
             var current = await data.GetNudgeAsync(claimed.Nudge.UserId, claimed.Id, cancellationToken).ConfigureAwait(false);

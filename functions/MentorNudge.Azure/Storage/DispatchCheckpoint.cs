@@ -7,11 +7,21 @@ namespace MentorNudge.Azure.Storage;
 /// <summary>
 /// The dispatcher's cursor: every due-index row picked up at or before it has been enqueued.
 /// Moved forward only with If-Match, so two dispatchers racing cannot move it backwards.
+/// The overdue sweep keeps its own cursor in the same table (<see cref="ForSweep"/>).
 /// </summary>
-public sealed class DispatchCheckpoint(StorageClients clients)
+public sealed class DispatchCheckpoint(StorageClients clients, string row)
 {
     private const string Partition = "dispatcher";
-    private const string Row = "cursor";
+    private readonly string Row = row;
+
+    /// <summary>The dispatcher's cursor.</summary>
+    public DispatchCheckpoint(StorageClients clients)
+        : this(clients, "cursor")
+    {
+    }
+
+    /// <summary>The overdue sweep's cursor: every index row picked up at or before it was checked once more.</summary>
+    public static DispatchCheckpoint ForSweep(StorageClients clients) => new(clients, "sweep");
 
     /// <summary>The cursor and the ETag to move it with; null when the dispatcher never ran.</summary>
     public async Task<(Instant? Cursor, ETag ETag, Instant? LastTick)> ReadAsync(CancellationToken cancellationToken = default)

@@ -1,4 +1,6 @@
 using MentorNudge.Azure.Email;
+using MentorNudge.Azure.Pipeline;
+using MentorNudge.Azure.Storage;
 using MentorNudge.Cli.Admin;
 using MentorNudge.Cli.Email;
 using MentorNudge.Cli.Pipeline;
@@ -89,6 +91,11 @@ public sealed class LocalHost : IAsyncDisposable
             var app = Build(options, port, settings, clock);
             try
             {
+                if (clock is not null)
+                {
+                    await CatchUpVirtualClockAsync(app.Services, clock, progress, cancellationToken).ConfigureAwait(false);
+                }
+
                 await app.StartAsync(cancellationToken).ConfigureAwait(false);
                 var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
                     ?? throw new LocalHostException("The web server did not report its address.");
@@ -106,6 +113,23 @@ public sealed class LocalHost : IAsyncDisposable
             await storage.DisposeAsync().ConfigureAwait(false);
             throw;
         }
+    }
+
+    /// <summary>
+    /// A virtual clock restarted on stored data never starts behind what was already dispatched:
+    /// a message handled "before" its nudge is due would be parked for real hours (queue delays
+    /// are real time). Then whatever a killed process left behind is re-enqueued.
+    /// </summary>
+    private static async Task CatchUpVirtualClockAsync(IServiceProvider services, VirtualClock clock, TextWriter progress, CancellationToken cancellationToken)
+    {
+        var (cursor, _, _) = await services.GetRequiredService<DispatchCheckpoint>().ReadAsync(cancellationToken).ConfigureAwait(false);
+        if (cursor is { } dispatched && dispatched > clock.GetCurrentInstant())
+        {
+            clock.MoveTo(dispatched);
+            await progress.WriteLineAsync($"Virtual clock starts at {dispatched} (where the stored pipeline already is).").ConfigureAwait(false);
+        }
+
+        await services.GetRequiredService<OverdueSweep>().SweepAsync(clock.GetCurrentInstant(), Duration.Zero, cancellationToken).ConfigureAwait(false);
     }
 
     private static int FreePort()

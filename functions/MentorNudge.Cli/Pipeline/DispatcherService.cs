@@ -1,3 +1,4 @@
+using MentorNudge.Azure.Pipeline;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NodaTime;
@@ -6,7 +7,7 @@ namespace MentorNudge.Cli.Pipeline;
 
 /// <summary>
 /// The "dispatch" timer: once at start (catching up after downtime), then at the start of every
-/// minute, like the Functions app's <c>0 * * * * *</c> schedule. Also runs the daily reconcile,
+/// minute, like the Functions app's <c>0 * * * * *</c> schedule, each followed by the overdue sweep. Also runs the daily reconcile,
 /// at start and every 24 hours after.
 /// </summary>
 public sealed class DispatcherService(ILocalPipeline pipeline, IClock clock, PipelineGate gate, ILogger<DispatcherService> logger) : BackgroundService
@@ -34,6 +35,7 @@ public sealed class DispatcherService(ILocalPipeline pipeline, IClock clock, Pip
                 try
                 {
                     await pipeline.DispatchDueAsync(now, stoppingToken).ConfigureAwait(false);
+                    await pipeline.SweepOverdueAsync(now, OverdueSweep.Grace, stoppingToken).ConfigureAwait(false);
                 }
                 finally
                 {

@@ -18,6 +18,12 @@ public interface ILocalPipeline
     /// <summary>Repairs missing schedule entries (the daily "reconcile" timer).</summary>
     Task ReconcileAsync(Instant now, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Re-enqueues nudges still Scheduled more than <paramref name="grace"/> after the dispatcher
+    /// picked them up (the "sweep" timer); returns how many.
+    /// </summary>
+    Task<int> SweepOverdueAsync(Instant now, Duration grace, CancellationToken cancellationToken);
+
     /// <summary>The earliest due instant in (<paramref name="after"/>, <paramref name="until"/>], or null when nothing is due then.</summary>
     Task<Instant?> NextDueAsync(Instant after, Instant until, CancellationToken cancellationToken);
 }

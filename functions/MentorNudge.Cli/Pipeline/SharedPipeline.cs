@@ -13,12 +13,14 @@ public sealed class SharedPipeline : ILocalPipeline
 {
     private readonly NudgeDispatcher _dispatcher;
     private readonly NudgeReconciler _reconciler;
+    private readonly OverdueSweep _sweep;
     private readonly DueIndex _dueIndex;
     private readonly WebhookEventLog _events;
 
     public SharedPipeline(
         NudgeDispatcher dispatcher,
         NudgeReconciler reconciler,
+        OverdueSweep sweep,
         NudgeSender sender,
         WebhookDeliveryHandler webhooks,
         WebhookEventLog events,
@@ -30,6 +32,7 @@ public sealed class SharedPipeline : ILocalPipeline
         ArgumentNullException.ThrowIfNull(clients);
         _dispatcher = dispatcher;
         _reconciler = reconciler;
+        _sweep = sweep;
         _dueIndex = dueIndex;
         _events = events;
         Queues =
@@ -59,8 +62,12 @@ public sealed class SharedPipeline : ILocalPipeline
     public async Task ReconcileAsync(Instant now, CancellationToken cancellationToken)
     {
         await _reconciler.ReconcileAsync(now, cancellationToken).ConfigureAwait(false);
+        await _sweep.SweepAsync(now, OverdueSweep.Grace, cancellationToken).ConfigureAwait(false);
         await _events.PurgeAsync(cancellationToken).ConfigureAwait(false);
     }
+
+    public Task<int> SweepOverdueAsync(Instant now, Duration grace, CancellationToken cancellationToken) =>
+        _sweep.SweepAsync(now, grace, cancellationToken);
 
     public async Task<Instant?> NextDueAsync(Instant after, Instant until, CancellationToken cancellationToken)
     {

@@ -37,8 +37,10 @@ public sealed class ClockAdvancer(
             var mark = sentMail.Count;
             var steps = 0;
 
-            // Anything already due at the current time (e.g. created through the API since the last move) goes first.
+            // Anything already due at the current time (e.g. created through the API since the last move,
+            // or stranded by a process killed mid-advance) goes first.
             await RunDueAsync(from, cancellationToken).ConfigureAwait(false);
+            await SweepAsync(from, cancellationToken).ConfigureAwait(false);
             while (true)
             {
                 var now = clock.GetCurrentInstant();
@@ -58,12 +60,26 @@ public sealed class ClockAdvancer(
                 }
             }
 
+            await SweepAsync(clock.GetCurrentInstant(), cancellationToken).ConfigureAwait(false);
             logger.LogInformation("Virtual clock moved from {From} to {To} in {Steps} steps", from, target, steps);
             return new ClockAdvance(from, clock.GetCurrentInstant(), steps, sentMail.Since(mark));
         }
         finally
         {
             gate.Semaphore.Release();
+        }
+    }
+
+    /// <summary>
+    /// Everything due by <paramref name="now"/> was dispatched and drained under the gate, so a nudge
+    /// still Scheduled has no live message here (it died with a killed process or was parked): no
+    /// grace, re-enqueue and drain it now.
+    /// </summary>
+    private async Task SweepAsync(Instant now, CancellationToken cancellationToken)
+    {
+        if (await pipeline.SweepOverdueAsync(now, Duration.Zero, cancellationToken).ConfigureAwait(false) > 0)
+        {
+            await RunDueAsync(now, cancellationToken).ConfigureAwait(false);
         }
     }
 

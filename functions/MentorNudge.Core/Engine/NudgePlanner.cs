@@ -52,6 +52,16 @@ public sealed class NudgePlanner(IClock clock)
     /// <summary>True for statuses a nudge never leaves.</summary>
     public static bool IsTerminal(NudgeStatus status) => status != NudgeStatus.Scheduled;
 
+    /// <summary>
+    /// True for a nudge cancelled by a re-plan (<see cref="NudgeReasons.NoLongerPlanned"/>): it is
+    /// not history, so the planner may plan its id again and the scheduler then re-activates it.
+    /// </summary>
+    public static bool IsWithdrawn(Nudge nudge)
+    {
+        ArgumentNullException.ThrowIfNull(nudge);
+        return nudge.Status == NudgeStatus.Cancelled && nudge.Reason == NudgeReasons.NoLongerPlanned;
+    }
+
     /// <summary>One planning pass over one user's input at one instant.</summary>
     private sealed class PlanRun
     {
@@ -74,7 +84,12 @@ public sealed class NudgePlanner(IClock clock)
             history = new Dictionary<string, Nudge>(StringComparer.Ordinal);
             foreach (var nudge in input.History)
             {
-                history[nudge.Id] = nudge;
+                // A nudge a re-plan withdrew never happened to the user: it is not history, and
+                // planning its id again re-activates it.
+                if (!IsWithdrawn(nudge))
+                {
+                    history[nudge.Id] = nudge;
+                }
             }
 
             people = input.People.ToDictionary(p => p.Id, StringComparer.Ordinal);
@@ -92,8 +107,9 @@ public sealed class NudgePlanner(IClock clock)
 
             var schedule = new WeeklyDigestSchedule(Zone, digest);
             var after = input.User.CreatedAt;
-            foreach (var nudge in input.History)
+            foreach (var nudge in history.Values)
             {
+                // Only digests that went out (or whose slot passed: skipped, failed) count.
                 if (nudge.Kind == NudgeKind.WeeklyDigest && IsTerminal(nudge.Status) && nudge.DueAt > after)
                 {
                     after = nudge.DueAt;

@@ -19,9 +19,18 @@ namespace MentorNudge.Azure.Tests.Pipeline;
 /// </summary>
 public sealed class PipelineHarness
 {
-    public PipelineHarness(AzuriteFixture azurite, Instant? start = null, bool realEngine = false)
+    /// <param name="azurite">The emulator.</param>
+    /// <param name="start">The fake clock's start.</param>
+    /// <param name="realEngine">The real planner and composer instead of test doubles.</param>
+    /// <param name="restartOf">A harness whose storage, clock and mailbox this one takes over with
+    /// fresh services and no other in-memory state: a process restarted after a crash.</param>
+    public PipelineHarness(AzuriteFixture azurite, Instant? start = null, bool realEngine = false, PipelineHarness? restartOf = null)
     {
-        var suffix = Guid.NewGuid().ToString("N")[..12];
+        ArgumentNullException.ThrowIfNull(azurite);
+        Azurite = azurite;
+        var suffix = restartOf?.Suffix ?? Guid.NewGuid().ToString("N")[..12];
+        Suffix = suffix;
+        Email = restartOf?.Email ?? new RecordingEmailSender();
         Options = new StorageOptions
         {
             ConnectionString = azurite.ConnectionString,
@@ -39,7 +48,7 @@ public sealed class PipelineHarness
                 ("table", Faults.For("table")), ("queue", Faults.For("queue")),
                 ("table", Counter.PolicyFor("table")), ("queue", Counter.PolicyFor("queue")),
             ]);
-        Clock = new FakeClock(start ?? Instant.FromUtc(2026, 3, 2, 8, 0));
+        Clock = restartOf?.Clock ?? new FakeClock(start ?? Instant.FromUtc(2026, 3, 2, 8, 0));
         Data = new UserDataRepository(Clients);
         Tokens = new TokenStore(Clients);
         Index = new DueIndex(Clients);
@@ -65,7 +74,15 @@ public sealed class PipelineHarness
         DeliveryReports = new DeliveryReports(Partitions, Deliveries, NullLogger<DeliveryReports>.Instance);
         Reconciler = new NudgeReconciler(Data, Index, Scheduler, Queues, NullLogger<NudgeReconciler>.Instance);
         Poison = new PoisonQueueService(Queues, NullLogger<PoisonQueueService>.Instance);
+        Sweep = new OverdueSweep(Index, Checkpoint, Clients, Data, Queues, NullLogger<OverdueSweep>.Instance);
     }
+
+    public AzuriteFixture Azurite { get; }
+
+    /// <summary>Names this harness's tables and queues.</summary>
+    public string Suffix { get; }
+
+    public OverdueSweep Sweep { get; }
 
     public StorageOptions Options { get; }
 
@@ -79,7 +96,7 @@ public sealed class PipelineHarness
 
     public FakePlanner Planner { get; } = new();
 
-    public RecordingEmailSender Email { get; } = new();
+    public RecordingEmailSender Email { get; }
 
     public ScriptedQuota Quota { get; } = new();
 

@@ -106,6 +106,8 @@ public sealed class ClockAdvancerTests(AzuriteFixture azurite)
 
         public Task ReconcileAsync(Instant now, CancellationToken cancellationToken) => Task.CompletedTask;
 
+        public Task<int> SweepOverdueAsync(Instant now, Duration grace, CancellationToken cancellationToken) => Task.FromResult(0);
+
         public Task<QueueHandlingResult> SendNudgeAsync(string message, long dequeueCount, CancellationToken cancellationToken)
         {
             var now = _clock.GetCurrentInstant();

@@ -59,8 +59,8 @@ internal sealed class Scenario
     public void AddInteraction(string personId, Instant at) =>
         Interactions.Add(new Interaction("i" + Interactions.Count, UserId, personId, InteractionKind.Comment, at));
 
-    public void AddHistory(string id, NudgeKind kind, Instant dueAt, NudgeStatus status, string? personId = null, string? askId = null, int step = 0, Instant? sentAt = null) =>
-        History.Add(new Nudge(id, UserId, kind, personId, askId, step, dueAt, status, sentAt));
+    public void AddHistory(string id, NudgeKind kind, Instant dueAt, NudgeStatus status, string? personId = null, string? askId = null, int step = 0, Instant? sentAt = null, string? reason = null) =>
+        History.Add(new Nudge(id, UserId, kind, personId, askId, step, dueAt, status, sentAt, Reason: reason));
 
     public PlanningInput Input() =>
         new(new User(UserId, "user@example.com", Settings, CreatedAt), People, Asks, Interactions, History);

@@ -48,6 +48,7 @@ public sealed class FunctionsMetadataTests
     [Theory]
     [InlineData("DispatchDue", "0 * * * * *")]
     [InlineData("Reconcile", "0 30 3 * * *")]
+    [InlineData("SweepOverdue", "0 */5 * * * *")]
     public void Metadata_Timer_HasSchedule(string name, string schedule)
     {
         var trigger = Trigger(name);
@@ -66,10 +67,10 @@ public sealed class FunctionsMetadataTests
     }
 
     [Fact]
-    public void Metadata_AllFunctions_RouteGroupsPlusFourWorkers()
+    public void Metadata_AllFunctions_RouteGroupsPlusFiveWorkers()
     {
         var names = Functions.Value.Select(f => f.GetProperty("name").GetString()!).Order().ToArray();
-        var expected = ApiRoutes.All.Select(r => r.Name).Concat(["DispatchDue", "Reconcile", "SendNudge", "DeliverWebhook"]).Order().ToArray();
+        var expected = ApiRoutes.All.Select(r => r.Name).Concat(["DispatchDue", "Reconcile", "SweepOverdue", "SendNudge", "DeliverWebhook"]).Order().ToArray();
         Assert.Equal(expected, names);
     }
 

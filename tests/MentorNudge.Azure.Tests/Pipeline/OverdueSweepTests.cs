@@ -1,0 +1,68 @@
+using MentorNudge.Azure.Pipeline;
+using MentorNudge.Azure.Tests.Infrastructure;
+using MentorNudge.Core.Model;
+using NodaTime;
+
+namespace MentorNudge.Azure.Tests.Pipeline;
+
+/// <summary>Issue 13, bug 2: a nudge whose message died after the cursor moved is found again by the sweep.</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class OverdueSweepTests(AzuriteFixture azurite)
+{
+    private static readonly Instant Start = Instant.FromUtc(2026, 3, 2, 8, 0);
+
+    /// <summary>A user without the weekly digest, with one person: only the follow-ups are due.</summary>
+    private static async Task<(string UserId, string PersonId)> UserWithPersonAsync(PipelineHarness h)
+    {
+        var settings = PipelineHarness.Settings();
+        var created = await h.Users.CreateAsync("ada@example.com", settings with { WeeklyDigest = settings.WeeklyDigest with { Enabled = false } });
+        var person = await h.People.AddAsync(created.UserId, new PersonDraft("Grace Hopper", ["grace@example.com"]));
+        return (created.UserId, person.Id);
+    }
+
+    [Fact]
+    public async Task SweepAsync_MessageLostAfterDispatch_ReenqueuedOnceAfterGraceAndSentOnce()
+    {
+        var h = new PipelineHarness(azurite, Start, realEngine: true);
+        var (userId, personId) = await UserWithPersonAsync(h);
+        var outreach = await h.Outreach.LogAsync(userId, personId, new OutreachDraft(Text: "Could we talk for 15 minutes about X?"));
+        var first = outreach.FollowUps[0];
+        await h.Dispatcher.DispatchDueAsync(h.Now);
+        await h.Sweep.SweepAsync(h.Now, OverdueSweep.Grace); // first run: sets the sweep's cursor
+
+        // Due, dispatched (cursor moved), then the message dies with the process that held it.
+        h.Clock.Reset(first.DueAt);
+        await h.Dispatcher.DispatchDueAsync(h.Now);
+        Assert.Contains(await h.DrainNudgeQueueAsync(), m => m.NudgeId == first.NudgeId);
+        Assert.Empty(await h.TickAndSendAsync());
+
+        h.Clock.Advance(Duration.FromMinutes(5));
+        Assert.Equal(0, await h.Sweep.SweepAsync(h.Now, OverdueSweep.Grace)); // within the grace: maybe still in flight
+        h.Clock.Advance(Duration.FromMinutes(6));
+        Assert.Equal(1, await h.Sweep.SweepAsync(h.Now, OverdueSweep.Grace));
+        Assert.Equal(0, await h.Sweep.SweepAsync(h.Now, OverdueSweep.Grace)); // each row is swept once
+
+        var results = await h.TickAndSendAsync();
+        Assert.Equal([SendNudgeOutcome.Sent], results.Select(r => r.Outcome));
+        Assert.Equal(NudgeStatus.Sent, (await h.NudgeAsync(userId, first.NudgeId)).Nudge.Status);
+        Assert.Single(h.Email.Attempts, m => m.MessageKey == first.NudgeId);
+    }
+
+    [Fact]
+    public async Task SweepAsync_NudgesAlreadySentOrAhead_EnqueuesNothing()
+    {
+        var h = new PipelineHarness(azurite, Start, realEngine: true);
+        var (userId, personId) = await UserWithPersonAsync(h);
+        var outreach = await h.Outreach.LogAsync(userId, personId, new OutreachDraft(Text: "Could we talk for 15 minutes about X?"));
+        await h.Dispatcher.DispatchDueAsync(h.Now);
+
+        h.Clock.Reset(outreach.FollowUps[0].DueAt);
+        Assert.Contains(await h.TickAndSendAsync(), r => r.Outcome == SendNudgeOutcome.Sent);
+        h.Clock.Advance(Duration.FromHours(1));
+
+        // The first follow-up is Sent, the second not yet picked up by the dispatcher: nothing to repair.
+        Assert.Equal(0, await h.Sweep.SweepAsync(h.Now, OverdueSweep.Grace));
+        Assert.Empty(await h.DrainNudgeQueueAsync());
+        Assert.Equal(NudgeStatus.Scheduled, (await h.NudgeAsync(userId, outreach.FollowUps[1].NudgeId)).Nudge.Status);
+    }
+}
