@@ -21,7 +21,8 @@ internal sealed record CoachEvaluation(IReadOnlyList<CodeScore> Scores, IReadOnl
                 results.Count(r => !r.Expected.Contains(code))))
             .ToList();
         var mismatches = results.Where(r => !r.Expected.SetEquals(r.Actual))
-            .Select(r => $"{r.Id}: missed [{string.Join(", ", r.Expected.Except(r.Actual))}] extra [{string.Join(", ", r.Actual.Except(r.Expected))}]")
+            .Select(r => $"{r.Id}: missed [{string.Join(", ", r.Expected.Except(r.Actual))}] extra [{string.Join(", ", r.Actual.Except(r.Expected))}]"
+                + $" requests: {string.Join(" | ", AskText.Parse(examples.First(e => e.Id == r.Id).Text).Requests.Select(c => c.Text))}")
             .ToList();
         return new CoachEvaluation(scores, mismatches);
     }
