@@ -134,7 +134,7 @@ public sealed class ServiceApiBackend(
         }
 
         var feedback = AskCoach.Coach(text, connection, hasPriorValue);
-        return new CoachResponse(feedback.Score, feedback.Findings.Select(f => new CoachFindingResponse(f.Code, f.Message, f.Suggestion)).ToList(), feedback.Rewrite);
+        return new CoachResponse(feedback.Score, feedback.Findings.Select(f => new CoachFindingResponse(f.Code, f.Message, f.Suggestion, f.Start, f.Length)).ToList(), feedback.Rewrite);
     }
 
     public Task<bool> RecordDeliveryReportAsync(EmailDeliveryReport report, CancellationToken ct) =>

@@ -40,7 +40,7 @@ internal static partial class AskPatterns
         + @"|\bi'?d\s+(?:really\s+|very\s+much\s+|so\s+|also\s+)?(?:love|like|be\s+(?:very\s+|really\s+|so\s+)?(?:grateful|honou?red|thankful|glad|happy)|appreciate|welcome|value)\b"
         + @"|\bi\s+would\s+(?:really\s+|very\s+much\s+|so\s+)?(?:love|like|be|appreciate|give|welcome|value)\b|\b(?:i'?m|i\s+am)\s+(?:\w+\s+)?(?:hoping|looking\s+for|searching\s+for)\b|\bhoping\s+(?:you|to|for)\b"
         + @"|\b(?:wondering|wondered|wonder)\s+(?:if|whether)\b|\bany\s+chance\b|\bi\s+(?:want|wanted)\s+to\s+(?:ask|know)\b|\bi\s+(?:really\s+|still\s+)?need\s+(?:your|someone|you|help|a)\b"
-        + @"|\bit\s+would\s+(?:be|mean)\b|\b(?:would|will)\s+(?:really\s+)?(?:love|mean|be\s+(?:great|wonderful|amazing|lovely))\b|\b(?:really\s+)?appreciate\b|\bgrateful\s+for\b|\bopen\s+to\b|\bup\s+for\b"
+        + @"|\bit\s+would\s+(?:be|mean)\b|\b(?:would|will)\s+(?:really\s+)?(?:love|mean|be\s+(?:great|wonderful|amazing|lovely))\b|\b(?:really\s+)?appreciated?\b|\bgrateful\s+for\b|\bopen\s+to\b|\bup\s+for\b"
         + @"|\bdo\s+(?:you|u)\s+have\s+(?:time|a\s+(?:minute|moment)|\d+)\b|\bwe\s+should\b|^(?:coffee|lunch|drinks)\b|\b(?:i'?m|i\s+am)\s+(?:still\s+)?(?:keen|curious)\b|\b(?:reply|answer|response|sentence|line|word|yes\s+or\s+no)\b[^.?]*\bis\s+(?:plenty|enough|fine|perfect|great|all\s+i\s+need)\b|\bthe\s+question\b[^.]*\bstill\s+stands\b",
         Options)]
     private static partial Regex RequestMarker();
@@ -149,10 +149,10 @@ internal static partial class AskPatterns
     public static partial Regex CirclingBackToThem();
 
     // ---- specifics the rewrite keeps ----
-    [GeneratedRegex(@"^\s*(?:hi|hello|hey|dear|good\s+(?:morning|afternoon|evening)|bonjour|yo)\s+(?<name>(?:(?:dr|mr|mrs|ms|mme|prof|professor|chef|sir|madam)\.?\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(?i:hi|hello|hey|dear|good\s+(?:morning|afternoon|evening)|bonjour|yo)\s+(?<name>(?:(?i:dr|mr|mrs|ms|mme|prof|professor|chef|sir|madam)\.?\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?)", RegexOptions.CultureInvariant)]
     public static partial Regex Greeting();
 
-    [GeneratedRegex(@"\b(?:your|ur)\s+(?:[\w'-]+\s+){0,3}?(?:talk|article|post|blog|book|paper|podcast|keynote|newsletter|thread|essay|project|library|course|presentation|workshop|lecture|series|write-?up|demo|guide|tool|playbook|checklist|template|seminar|class|readme|webinar|memoir|runbook)s?(?:\s+(?:on|about|at|for)\s+(?:[\w'-]+\s+){0,3}?[\w'-]+)?", Options)]
+    [GeneratedRegex(@"\b(?:your|ur)\s+(?:[\w'-]+\s+){0,3}?(?:talk|article|post|blog|book|paper|podcast|keynote|newsletter|thread|essay|project|library|course|presentation|workshop|lecture|series|write-?up|demo|guide|tool|playbook|checklist|template|seminar|class|readme|webinar|memoir|runbook)s?(?:\s+(?:on|about|at|for)\s+[\w'-]+(?:\s+(?!(?:changed|was|is|are|has|have|helped|made|and|but|which|that|in|last|really|got|saved|stayed|is|to|with|when|i|we|you|so)\b)[\w'-]+){0,3})?", Options)]
     public static partial Regex WorkReference();
 
     [GeneratedRegex(@"\b(?:\d{1,3}|five|ten|fifteen|twenty|thirty)[- ]?(?:min|mins|minute|minutes)\b(?:\s+(?:in\s+the\s+(?:next|coming)\s+\w+(?:\s+\w+)?|next\s+\w+|this\s+\w+|sometime\s+\w+(?:\s+\w+)?))?|\b(?:sometime|some\s+time)\s+(?:next|this|in\s+the\s+next)\s+\w+(?:\s+\w+)?|\b(?:next|this)\s+(?:week|month|tuesday|monday|wednesday|thursday|friday)\b|\bbefore\s+(?:friday|the\s+\d+\w*|june|the\s+end\s+of\s+the\s+\w+)\b", Options)]

@@ -23,7 +23,7 @@ internal static class AskRewriter
             $"Hi {specifics.Name ?? "[name]"},",
             opening,
             "I'm working toward [your goal], and one question keeps coming up:",
-            specifics.Question ?? "[one specific question]?",
+            specifics.Question ?? "[your one specific question: which …, how … or whether …]?",
             size + " And if not, no worries at all; thank you for what you already share.",
             "[your name]");
     }

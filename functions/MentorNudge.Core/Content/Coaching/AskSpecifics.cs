@@ -14,7 +14,7 @@ internal sealed record AskSpecifics(string? Name, string? WorkReference, string?
         var work = AskPatterns.WorkReference().Match(text);
         var time = AskPatterns.TimeOffered().Match(text);
         var question = ask.Clauses
-            .Where(c => c.Text.EndsWith('?') && AskRules.IsConcrete(c) && AskText.CountWords(c.Text) <= 40)
+            .Where(c => c.Text.EndsWith('?') && AskRules.IsConcrete(c) && !AskPatterns.GuiltPhrase().IsMatch(c.Text) && AskText.CountWords(c.Text) <= 40)
             .Select(c => StripLeadIn(c.Text))
             .FirstOrDefault();
         return new AskSpecifics(
