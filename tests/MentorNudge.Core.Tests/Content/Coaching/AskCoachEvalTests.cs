@@ -23,6 +23,9 @@ public sealed class AskCoachEvalTests(ITestOutputHelper output)
             output.WriteLine("tuning " + mismatch);
         }
 
-        Assert.Equal(8, heldOut.Scores.Count);
+        // A regression guard, not the goal: the issue asks for 0.9 on the held-out set, and
+        // docs/content.md reports where it stands. Tuning figures must stay at the goal.
+        Assert.All(tuning.Scores, s => Assert.True(s.Precision >= 0.9 && s.Recall >= 0.9, $"tuning {s.Code}: {s.Precision:0.000}/{s.Recall:0.000}"));
+        Assert.All(heldOut.Scores, s => Assert.True(s.Precision >= 0.85 && s.Recall >= 0.85, $"held-out {s.Code}: {s.Precision:0.000}/{s.Recall:0.000}"));
     }
 }
