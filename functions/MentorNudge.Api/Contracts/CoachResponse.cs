@@ -8,6 +8,6 @@ public sealed record CoachResponse(int Score, IReadOnlyList<CoachFindingResponse
     public static CoachResponse From(CoachFeedback feedback)
     {
         ArgumentNullException.ThrowIfNull(feedback);
-        return new(feedback.Score, feedback.Findings.Select(f => new CoachFindingResponse(f.Code, f.Message, f.Suggestion)).ToList(), feedback.Rewrite);
+        return new(feedback.Score, feedback.Findings.Select(f => new CoachFindingResponse(f.Code, f.Message, f.Suggestion, f.Start, f.Length)).ToList(), feedback.Rewrite);
     }
 }

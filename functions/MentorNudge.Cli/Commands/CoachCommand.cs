@@ -29,7 +29,7 @@ public static class CoachCommand
         {
             Description = "You have already added value for them (commented on their work, shared something, thanked them).",
         };
-        var json = new Option<bool>("--json") { Description = "Print { score, findings: [{ code, message, suggestion }], rewrite } as JSON." };
+        var json = new Option<bool>("--json") { Description = "Print { score, findings: [{ code, message, suggestion, start, length }], rewrite } as JSON; start and length locate the span of the text that triggered each finding." };
         var command = new Command("coach", "Review an ask before you send it: a score out of 100, what to fix, and a suggested rewrite. Offline.")
         {
             text, connection, addedValue, json,
@@ -59,7 +59,7 @@ public static class CoachCommand
             }
             else
             {
-                await output.WriteLineAsync(Describe(feedback)).ConfigureAwait(false);
+                await output.WriteLineAsync(Describe(feedback, ask)).ConfigureAwait(false);
             }
 
             return 0;
@@ -68,7 +68,9 @@ public static class CoachCommand
     }
 
     /// <summary>The feedback for people: score, findings with suggestions, the rewrite.</summary>
-    public static string Describe(CoachFeedback feedback)
+    /// <param name="feedback">The coach's verdict.</param>
+    /// <param name="text">The text that was coached; when given, each finding quotes the span that triggered it.</param>
+    public static string Describe(CoachFeedback feedback, string? text = null)
     {
         ArgumentNullException.ThrowIfNull(feedback);
         var lines = new List<string> { $"Score: {feedback.Score}/100" };
@@ -80,6 +82,11 @@ public static class CoachCommand
         foreach (var finding in feedback.Findings)
         {
             lines.Add($"- {finding.Code}: {finding.Message}");
+            if (Excerpt(text, finding) is { } excerpt)
+            {
+                lines.Add($"    At: \"{excerpt}\"");
+            }
+
             lines.Add($"    Try: {finding.Suggestion}");
         }
 
@@ -91,5 +98,17 @@ public static class CoachCommand
         }
 
         return string.Join(Environment.NewLine, lines);
+    }
+
+    // The triggering span, on one line and shortened, for a terminal.
+    private static string? Excerpt(string? text, CoachFinding finding)
+    {
+        if (text is null || finding.Length == 0 || finding.Start + finding.Length > text.Length)
+        {
+            return null;
+        }
+
+        var span = string.Join(' ', text.Substring(finding.Start, finding.Length).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return span.Length <= 80 ? span : span[..77] + "...";
     }
 }

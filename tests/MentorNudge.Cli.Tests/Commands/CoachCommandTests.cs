@@ -34,6 +34,28 @@ public sealed class CoachCommandTests
     }
 
     [Fact]
+    public void Coach_Json_GivesTheSpanOfEachFinding()
+    {
+        const string ask = "Hi Nina, could I pick your brain sometime? Circling back on my note.";
+        var (exit, output) = Run("coach", ask, "--json");
+
+        Assert.Equal(0, exit);
+        var spans = JsonDocument.Parse(output).RootElement.GetProperty("findings").EnumerateArray().ToDictionary(
+            f => f.GetProperty("code").GetString()!,
+            f => ask.Substring(f.GetProperty("start").GetInt32(), f.GetProperty("length").GetInt32()));
+        Assert.Equal("pick your brain", spans["pick-your-brain"]);
+        Assert.Equal("Circling back", spans["guilt-trip"]);
+    }
+
+    [Fact]
+    public void Coach_Text_QuotesTheTriggeringSpan()
+    {
+        var (_, output) = Run("coach", "Hi Sam, will you be my mentor?");
+
+        Assert.Contains("At: \"be my mentor\"", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Coach_SpecificSmallAsk_ScoresHigherThanGenericAsk()
     {
         var (_, good) = Run("coach", "Hi Priya, your talk on code review changed how my team works. Could I ask you two questions about your first 90 days as a lead, on a 20-minute call next Thursday?", "--json");

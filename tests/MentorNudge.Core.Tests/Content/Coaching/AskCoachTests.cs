@@ -61,6 +61,53 @@ public sealed class AskCoachTests
         Assert.DoesNotContain(AskCoach.Coach(rewrite, Connection.Existing, true).Findings, f => f.Code is CoachCodes.GuiltTrip or CoachCodes.GenericMentorAsk or CoachCodes.PickYourBrain);
     }
 
+    [Theory]
+    [InlineData("Hi Sarah, will you be my mentor? I want to grow.", "generic-mentor-ask", "be my mentor")]
+    [InlineData("Hi Gwen, do you ever take people under your wing? I'm early in my career.", "generic-mentor-ask", "under your wing")]
+    [InlineData("Hi Carl, just bumping this. Did you see my email?", "guilt-trip", "just bump")]
+    [InlineData("Hi Nina, I'd love to pick your brain over coffee.", "pick-your-brain", "pick your brain")]
+    [InlineData("Hi Kate, could you help? Any advice would be appreciated.", "vague-ask", "Any advice")]
+    public void Coach_Finding_SpanIsTheTriggeringText(string text, string code, string span)
+    {
+        var finding = Assert.Single(AskCoach.Coach(text, Connection.Existing, true).Findings, f => f.Code == code);
+        Assert.Equal(span, text.Substring(finding.Start, finding.Length));
+    }
+
+    [Fact]
+    public void Coach_Span_CountsInTheOriginalText()
+    {
+        // Leading spaces and typographic apostrophes must not shift the offsets.
+        const string text = "  Hi Omar, I\u2019d love to pick your brain. Bumping this again!";
+        var findings = AskCoach.Coach(text, Connection.Existing, true).Findings;
+        var guilt = Assert.Single(findings, f => f.Code == CoachCodes.GuiltTrip);
+        Assert.Equal("Bumping this", text.Substring(guilt.Start, guilt.Length));
+        var pick = Assert.Single(findings, f => f.Code == CoachCodes.PickYourBrain);
+        Assert.Equal("pick your brain", text.Substring(pick.Start, pick.Length));
+    }
+
+    [Fact]
+    public void Coach_MissingTimeBound_SpanIsTheRequest()
+    {
+        const string text = "Hi Rana, I saw your team open-sourced the flag service you built. How did you handle flag cleanup? Thanks for publishing it.";
+        var finding = Assert.Single(AskCoach.Coach(text, Connection.Existing, true).Findings, f => f.Code == CoachCodes.NoTimeBound);
+        Assert.Equal("How did you handle flag cleanup?", text.Substring(finding.Start, finding.Length));
+    }
+
+    [Fact]
+    public void Coach_TooLong_SpanStartsAfterTheWordLimit()
+    {
+        var text = GoodAsk + " " + string.Join(' ', Enumerable.Repeat("context", 150));
+        var finding = Assert.Single(AskCoach.Coach(text, Connection.Existing, true).Findings, f => f.Code == CoachCodes.TooLong);
+        Assert.Equal(AskCoach.MaxWords, text[..finding.Start].Split(' ', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Equal(text.Length, finding.Start + finding.Length);
+    }
+
+    [Theory]
+    [InlineData("Hi Ola, could you answer the question I sent last week about pricing the pilot? A one-word answer is plenty, and thanks for the intro to your CFO!")]
+    [InlineData("Hi Greg, could you send me the slides from your talk at the product meetup sometime? I'd like to share the retention chart with my team.")]
+    public void Coach_NamedQuestionOrSmallAskSayingSometime_NoFinding(string text) =>
+        Assert.Empty(AskCoach.Coach(text, Connection.Existing, true).Findings);
+
     [Fact]
     public void Coach_Empty_ScoreZero() => Assert.Equal(0, AskCoach.Coach("  ", Connection.Existing, false).Score);
 
