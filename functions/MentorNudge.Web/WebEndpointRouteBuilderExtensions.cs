@@ -1,0 +1,24 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace MentorNudge.Web;
+
+/// <summary>Maps the web app into an ASP.NET Core app (the local host) at <see cref="WebApp.Root"/>.</summary>
+public static class WebEndpointRouteBuilderExtensions
+{
+    public static IEndpointRouteBuilder MapMentorNudgeWeb(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/app", context =>
+        {
+            context.Response.Redirect(WebApp.Root);
+            return Task.CompletedTask;
+        });
+        app.MapMethods(WebApp.Root + "{**path}", [HttpMethods.Get, HttpMethods.Head, HttpMethods.Post], async context =>
+        {
+            var result = await WebApp.HandleAsync(context, WebApp.Root, context.Request.RouteValues["path"]?.ToString());
+            await result.ExecuteAsync(context);
+        });
+        return app;
+    }
+}
