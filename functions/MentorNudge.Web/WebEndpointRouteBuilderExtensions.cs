@@ -9,13 +9,15 @@ public static class WebEndpointRouteBuilderExtensions
 {
     public static IEndpointRouteBuilder MapMentorNudgeWeb(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/app", context =>
-        {
-            context.Response.Redirect(WebApp.Root);
-            return Task.CompletedTask;
-        });
+        // "/app" and "/app/" both match the catch-all; the pages' relative links need the slash.
         app.MapMethods(WebApp.Root + "{**path}", [HttpMethods.Get, HttpMethods.Head, HttpMethods.Post], async context =>
         {
+            if (context.Request.Path.Value is { } p && !p.EndsWith('/') && p.Length == WebApp.Root.Length - 1)
+            {
+                context.Response.Redirect(WebApp.Root);
+                return;
+            }
+
             var result = await WebApp.HandleAsync(context, WebApp.Root, context.Request.RouteValues["path"]?.ToString());
             await result.ExecuteAsync(context);
         });

@@ -35,7 +35,10 @@ internal static class SignInEndpoints
                 }
 
                 r.Context.Response.Cookies.Delete(WebRequest.AnonymousCsrfCookie, r.Cookie(null));
-                r.Context.Response.Cookies.Append(WebRequest.SessionCookie, s.CookieValue, r.Cookie(s.Session.ExpiresAt.ToDateTimeOffset()));
+                // Max-Age, not Expires: the browser's clock need not agree with the service's (a virtual clock); the server enforces expiry.
+                var cookie = r.Cookie(null);
+                cookie.MaxAge = r.Service<Microsoft.Extensions.Options.IOptions<WebOptions>>().Value.SessionLifetime;
+                r.Context.Response.Cookies.Append(WebRequest.SessionCookie, s.CookieValue, cookie);
                 return WebResults.SeeOther(r, "");
             default:
                 return WebResults.NotFound(r);
