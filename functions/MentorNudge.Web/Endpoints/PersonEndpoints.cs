@@ -1,4 +1,5 @@
-using MentorNudge.Api.Backend;
+using MentorNudge.Azure.Pipeline;
+using MentorNudge.Azure.UseCases;
 using MentorNudge.Api.Contracts;
 using MentorNudge.Api.Validation;
 using MentorNudge.Core.Model;
@@ -26,7 +27,7 @@ internal static class PersonEndpoints
             return WebResults.Page(page, StatusCodes.Status400BadRequest);
         }
 
-        var person = await r.Service<IApiBackend>().AddPersonAsync(r.User!.Id, draft, r.Aborted);
+        var person = await r.Service<People>().AddAsync(r.User!.Id, draft, r.Aborted);
         return WebResults.SeeOther(r, "people/" + person.Id, "added");
     }
 
@@ -41,9 +42,10 @@ internal static class PersonEndpoints
 
     public static async Task<IResult> ActAsync(WebRequest r, string id, string action)
     {
-        var backend = r.Service<IApiBackend>();
+        var people = r.Service<People>();
+        var interactions = r.Service<Interactions>();
         var userId = r.User!.Id;
-        if (!RequestValidator.IsValidId(id) || await backend.GetPersonAsync(userId, id, r.Aborted) is null)
+        if (!RequestValidator.IsValidId(id) || await people.FindAsync(userId, id, r.Aborted) is null)
         {
             return WebResults.NotFound(r);
         }
@@ -59,10 +61,10 @@ internal static class PersonEndpoints
                     return await ShowAsync(r, id, new Dictionary<string, string[]>(outreachErrors.ToDictionary()));
                 }
 
-                await backend.LogOutreachAsync(userId, id, null, request.Channel, request.Subject, request.Text, r.Aborted);
+                await r.Service<Outreach>().LogAsync(userId, id, new OutreachDraft(null, request.Channel, request.Subject, request.Text), r.Aborted);
                 return WebResults.SeeOther(r, here, "outreach");
             case "reply":
-                await backend.LogReplyAsync(userId, id, r.Now, r.Aborted);
+                await interactions.LogReplyAsync(userId, id, r.Now, r.Aborted);
                 return WebResults.SeeOther(r, here, "replied");
             case "interaction":
                 var interaction = new InteractionRequest(Enum.TryParse<InteractionKind>(await r.Field("kind"), out var k) ? k : null, null, Blank(await r.Field("note")));
@@ -72,13 +74,13 @@ internal static class PersonEndpoints
                     return await ShowAsync(r, id, new Dictionary<string, string[]>(interactionErrors.ToDictionary()));
                 }
 
-                await backend.LogInteractionAsync(userId, id, interaction.Kind!.Value, null, interaction.Note, r.Aborted);
+                await interactions.LogAsync(userId, id, interaction.Kind!.Value, null, interaction.Note, r.Aborted);
                 return WebResults.SeeOther(r, here, "interaction");
             case "snooze":
-                await backend.SnoozePersonAsync(userId, id, r.Now + SnoozeFor, r.Aborted);
+                await people.SnoozeAsync(userId, id, r.Now + SnoozeFor, r.Aborted);
                 return WebResults.SeeOther(r, here, "snoozed");
             case "stop":
-                await backend.StopPersonAsync(userId, id, r.Aborted);
+                await people.StopAsync(userId, id, r.Aborted);
                 return WebResults.SeeOther(r, here, "stopped");
             case "edit":
                 var form = await ReadPersonAsync(r);
@@ -88,7 +90,7 @@ internal static class PersonEndpoints
                     return await ShowAsync(r, id, errors, form);
                 }
 
-                await backend.UpdatePersonAsync(userId, id, draft, r.Aborted);
+                await people.UpdateAsync(userId, id, draft, r.Aborted);
                 return WebResults.SeeOther(r, here, "saved");
             case "delete":
                 if (await r.Field("confirm") != "yes")
@@ -96,7 +98,7 @@ internal static class PersonEndpoints
                     return await ShowAsync(r, id, new Dictionary<string, string[]> { ["confirm"] = ["Tick the box to confirm."] });
                 }
 
-                await backend.DeletePersonAsync(userId, id, r.Aborted);
+                await people.DeleteAsync(userId, id, r.Aborted);
                 return WebResults.SeeOther(r, "people", "deleted");
             default:
                 return WebResults.NotFound(r);
@@ -113,15 +115,14 @@ internal static class PersonEndpoints
             return Results.Text("Too long to coach.", "text/plain; charset=utf-8", statusCode: StatusCodes.Status400BadRequest);
         }
 
-        var backend = r.Service<IApiBackend>();
-        if (personId is not null && (!RequestValidator.IsValidId(personId) || await backend.GetPersonAsync(r.User!.Id, personId, r.Aborted) is null))
+        if (personId is not null && (!RequestValidator.IsValidId(personId) || await r.Service<People>().FindAsync(r.User!.Id, personId, r.Aborted) is null))
         {
             personId = null;
         }
 
         var feedback = string.IsNullOrWhiteSpace(text)
             ? null
-            : await backend.CoachAsync(r.User!.Id, text, personId, r.Aborted);
+            : CoachResponse.From(await r.Service<Outreach>().CoachAsync(r.User!.Id, text, personId, r.Aborted));
         return feedback is null
             ? WebResults.Page(Markup.Html.Of($"""<p class="hint">The ask coach reviews your text as you type.</p>"""))
             : WebResults.Page(CoachPartial.Render(feedback));

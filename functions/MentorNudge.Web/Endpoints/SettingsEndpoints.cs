@@ -1,10 +1,11 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
-using MentorNudge.Api.Backend;
+using MentorNudge.Api.Endpoints;
 using MentorNudge.Api.Contracts;
 using MentorNudge.Api.Json;
 using MentorNudge.Api.Validation;
+using MentorNudge.Azure.UseCases;
 using MentorNudge.Core.Model;
 using MentorNudge.Web.Pages;
 using MentorNudge.Web.SignIn;
@@ -54,15 +55,15 @@ internal static class SettingsEndpoints
             return WebResults.Page(SettingsPage.Render(WeekEndpoints.Frame(r, "settings"), user, errors), StatusCodes.Status400BadRequest);
         }
 
-        await r.Service<IApiBackend>().UpdateUserAsync(user.Id, request.Email!, request.DisplayName, settings, r.Aborted);
+        await r.Service<Users>().UpdateAsync(user.Id, request.Email!, settings, request.DisplayName, r.Aborted);
         return WebResults.SeeOther(r, "settings", "saved");
     }
 
     /// <summary>The same document as <c>GET /api/v1/me/export</c>, as a download.</summary>
     public static async Task<IResult> ExportAsync(WebRequest r)
     {
-        var export = await r.Service<IApiBackend>().ExportAsync(r.User!.Id, r.Aborted);
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(export, ApiJson.Options);
+        var export = await r.Service<Users>().ExportAsync(r.User!.Id, r.Aborted);
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(MeEndpoints.ExportDocument(export), ApiJson.Options);
         return Results.File(bytes, "application/json", "mentornudge-export.json");
     }
 
@@ -77,7 +78,7 @@ internal static class SettingsEndpoints
 
         var user = r.User!;
         await r.Service<WebAuthStore>().EraseUserAsync(user.Id, user.Email, r.Aborted);
-        await r.Service<IApiBackend>().EraseAsync(user.Id, r.Aborted);
+        await r.Service<Users>().EraseAsync(user.Id, r.Aborted);
         r.Context.Response.Cookies.Delete(WebRequest.SessionCookie, r.Cookie(null));
         return WebResults.SeeOther(r, "signin", "erased");
     }

@@ -1,4 +1,5 @@
 using MentorNudge.Azure.Pipeline;
+using MentorNudge.Azure.UseCases;
 using MentorNudge.Core.Content;
 using MentorNudge.Core.Content.Digest;
 using MentorNudge.Core.Engine;
@@ -28,8 +29,8 @@ internal sealed class UserSnapshot(UserExport export, Instant now)
 
     public IReadOnlyList<ScheduledNudge> Nudges { get; } = export.Nudges;
 
-    public static async Task<UserSnapshot> LoadAsync(MentorNudgeService service, string userId, Instant now, CancellationToken ct) =>
-        new(await service.ExportAsync(userId, ct), now);
+    public static async Task<UserSnapshot> LoadAsync(Users users, string userId, Instant now, CancellationToken ct) =>
+        new(await users.ExportAsync(userId, ct), now);
 
     public Person? Person(string? id) => People.FirstOrDefault(p => p.Id == id);
 

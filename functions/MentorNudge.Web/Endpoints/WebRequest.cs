@@ -66,11 +66,8 @@ internal sealed class WebRequest(HttpContext context, string root, string[] segm
             return;
         }
 
-        try
-        {
-            User = await Service<MentorNudge.Azure.Pipeline.MentorNudgeService>().GetUserAsync(Session.UserId, Aborted);
-        }
-        catch (MentorNudge.Azure.Pipeline.NotFoundException)
+        User = await Service<MentorNudge.Azure.UseCases.Users>().FindAsync(Session.UserId, Aborted);
+        if (User is null)
         {
             Session = null;
         }

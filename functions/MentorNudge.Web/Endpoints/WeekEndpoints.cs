@@ -1,5 +1,4 @@
-using MentorNudge.Api.Backend;
-using MentorNudge.Azure.Pipeline;
+using MentorNudge.Azure.UseCases;
 using MentorNudge.Core.Content.Digest;
 using MentorNudge.Core.Model;
 using MentorNudge.Web.Pages;
@@ -24,9 +23,8 @@ internal static class WeekEndpoints
     /// <summary>Done logs the prompt as an interaction; skip hides it for this week; snooze snoozes the person a week.</summary>
     public static async Task<IResult> PromptAsync(WebRequest r, string personId, string action)
     {
-        var backend = r.Service<IApiBackend>();
         var userId = r.User!.Id;
-        if (await backend.GetPersonAsync(userId, personId, r.Aborted) is null)
+        if (await r.Service<People>().FindAsync(userId, personId, r.Aborted) is null)
         {
             return WebResults.NotFound(r);
         }
@@ -35,14 +33,14 @@ internal static class WeekEndpoints
         {
             case "done":
                 var kind = Enum.TryParse<AddValuePromptKind>(await r.Field("kind"), out var k) ? Interaction(k) : InteractionKind.Other;
-                await backend.LogInteractionAsync(userId, personId, kind, r.Now, null, r.Aborted);
+                await r.Service<Interactions>().LogAsync(userId, personId, kind, r.Now, null, r.Aborted);
                 return WebResults.SeeOther(r, "", "done");
             case "skip":
                 var week = (await SnapshotAsync(r)).ThisWeek().WeekKey;
                 await r.Service<WebAuthStore>().SkipAsync(userId, week, personId, r.Aborted);
                 return WebResults.SeeOther(r, "", "skipped");
             case "snooze":
-                await backend.SnoozePersonAsync(userId, personId, r.Now + SnoozeFor, r.Aborted);
+                await r.Service<People>().SnoozeAsync(userId, personId, r.Now + SnoozeFor, r.Aborted);
                 return WebResults.SeeOther(r, "", "snoozed");
             default:
                 return WebResults.NotFound(r);
@@ -53,7 +51,7 @@ internal static class WeekEndpoints
         WebResults.Page(SchedulePage.Render(Frame(r, "schedule"), await SnapshotAsync(r), r.Query("range") == "month"));
 
     public static Task<UserSnapshot> SnapshotAsync(WebRequest r) =>
-        UserSnapshot.LoadAsync(r.Service<MentorNudgeService>(), r.User!.Id, r.Now, r.Aborted);
+        UserSnapshot.LoadAsync(r.Service<Users>(), r.User!.Id, r.Now, r.Aborted);
 
     public static PageFrame Frame(WebRequest r, string current) =>
         new(r.Root, r.CsrfToken(), SignedIn: true, current, WebResults.Message(r.Query("m")));

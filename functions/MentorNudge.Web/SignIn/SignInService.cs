@@ -4,8 +4,8 @@ using System.Text;
 using Azure.Data.Tables;
 using MentorNudge.Api.Validation;
 using MentorNudge.Azure.Email;
-using MentorNudge.Azure.Pipeline;
 using MentorNudge.Azure.Storage;
+using MentorNudge.Azure.UseCases;
 using MentorNudge.Core.Content;
 using MentorNudge.Core.Model;
 using Microsoft.Extensions.Logging;
@@ -24,7 +24,7 @@ namespace MentorNudge.Web.SignIn;
 public sealed class SignInService(
     WebAuthStore store,
     StorageClients clients,
-    MentorNudgeService service,
+    Users users,
     IEmailSender email,
     ContentOptions content,
     IOptions<WebOptions> options,
@@ -119,7 +119,7 @@ public sealed class SignInService(
         }
 
         // The country is a placeholder the user is asked to check on the settings page.
-        var created = await service.CreateUserAsync(link.Email, UserSettings.CreateDefault(link.TimeZone ?? "Etc/UTC", "GB"), null, ct).ConfigureAwait(false);
+        var created = await users.CreateAsync(link.Email, UserSettings.CreateDefault(link.TimeZone ?? "Etc/UTC", "GB"), null, ct).ConfigureAwait(false);
         await store.IndexEmailAsync(link.Email, created.UserId, ct).ConfigureAwait(false);
         logger.LogInformation("User {UserId} signed up through the web app", created.UserId);
         return created.UserId;
@@ -153,17 +153,7 @@ public sealed class SignInService(
         return null;
     }
 
-    private async Task<User?> UserAsync(string userId, CancellationToken ct)
-    {
-        try
-        {
-            return await service.GetUserAsync(userId, ct).ConfigureAwait(false);
-        }
-        catch (NotFoundException)
-        {
-            return null;
-        }
-    }
+    private Task<User?> UserAsync(string userId, CancellationToken ct) => users.FindAsync(userId, ct);
 
     private static bool SameAddress(string? a, string b) => a is not null && a.Trim().Equals(b.Trim(), StringComparison.OrdinalIgnoreCase);
 

@@ -70,7 +70,7 @@ public sealed partial class AppFunctionTests(AzuriteFixture azurite)
     public async Task Run_EmailedLink_SignsInOnceWithSecureStrictCookie()
     {
         await using var h = new FunctionsHarness(azurite);
-        await h.Service.CreateUserAsync("sam@example.com", UserSettings.CreateDefault("Europe/London", "GB"));
+        await h.Users.CreateAsync("sam@example.com", UserSettings.CreateDefault("Europe/London", "GB"));
         var form = await InvokeAsync(h, "GET", "signin");
         var csrfCookie = CookiePair(form, "mn_csrf");
         var csrf = csrfCookie["mn_csrf=".Length..];
