@@ -1,6 +1,7 @@
 using MentorNudge.Api;
 using MentorNudge.Azure.DependencyInjection;
 using MentorNudge.Azure.Storage;
+using MentorNudge.Web;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,7 +19,7 @@ public static class FunctionsAppComposition
 
     /// <summary>
     /// ASP.NET Core integration, Application Insights (Information logs included), the real clock,
-    /// the one Azure credential, the shared services and the HTTP API.
+    /// the one Azure credential, the shared services, the HTTP API and the web app.
     /// </summary>
     public static FunctionsApplicationBuilder AddMentorNudgeFunctionsApp(this FunctionsApplicationBuilder builder)
     {
@@ -47,9 +48,10 @@ public static class FunctionsAppComposition
         // One credential for every Azure client (AZURE_CLIENT_ID picks the user-assigned identity).
         builder.Services.AddMentorNudgeAzureCredential(builder.Configuration);
 
-        // The shared composition root (storage, pipeline, email adapters, content), then the HTTP API and webhooks.
+        // The shared composition root (storage, pipeline, email adapters, content), then the HTTP API and webhooks, then the web app.
         builder.Services.AddMentorNudge(builder.Configuration);
         builder.Services.AddMentorNudgeApi(builder.Configuration);
+        builder.Services.AddMentorNudgeWeb(builder.Configuration);
 
         // The queue triggers' names are constants; a setting that moved the queues would strand them.
         builder.Services.AddSingleton<IValidateOptions<StorageOptions>, TriggerQueueNamesValidator>();

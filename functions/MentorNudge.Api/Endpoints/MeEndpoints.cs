@@ -56,15 +56,19 @@ internal static class MeEndpoints
         }
 
         var export = await context.Use<Users>().ExportAsync(userId!, context.RequestAborted);
-        return EndpointContext.Json(new
+        return EndpointContext.Json(ExportDocument(export));
+    }
+
+    /// <summary>The export document (also the web app's download), in stable id order.</summary>
+    internal static object ExportDocument(MentorNudge.Azure.Pipeline.UserExport export) =>
+        new
         {
             user = ToResponse(export.User, showSecret: false),
             people = export.People.OrderBy(p => p.Id, StringComparer.Ordinal).Select(PersonResponse.From),
             asks = export.Asks.OrderBy(a => a.Id, StringComparer.Ordinal).Select(AskResponse.From),
             interactions = export.Interactions.OrderBy(i => i.Id, StringComparer.Ordinal).Select(InteractionResponse.From),
             nudges = export.Nudges.OrderBy(n => n.NudgeId, StringComparer.Ordinal).Select(NudgeResponse.From),
-        });
-    }
+        };
 
     public static async Task<IResult> Erase(HttpContext context)
     {

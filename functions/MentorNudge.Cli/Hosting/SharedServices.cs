@@ -2,6 +2,7 @@ using MentorNudge.Api;
 using MentorNudge.Azure.DependencyInjection;
 using MentorNudge.Azure.Pipeline;
 using MentorNudge.Cli.Pipeline;
+using MentorNudge.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -51,10 +52,17 @@ public static class SharedServices
             overrides["Email:Provider"] = options.EmailProvider;
         }
 
+        // One person alone can start on their own machine: self sign-up is on locally unless configured.
+        if (string.IsNullOrWhiteSpace(configuration[WebOptions.SectionName + ":SelfSignUp"]))
+        {
+            overrides[WebOptions.SectionName + ":SelfSignUp"] = "true";
+        }
+
         configuration.AddInMemoryCollection(overrides);
         var services = builder.Services;
         services.AddMentorNudge(configuration);
         services.AddMentorNudgeApi(configuration);
+        services.AddMentorNudgeWeb(configuration);
 
         // The outbox is a folder, not a service with a quota: pacing it would only delay local
         // runs (and, on a virtual clock, push sends past the instant they belong to).
@@ -75,6 +83,10 @@ public static class SharedServices
         return string.IsNullOrEmpty(provider) ? "outbox" : provider;
     }
 
-    /// <summary>Maps the API handlers under <c>/api/</c>, exactly as the Functions app serves them.</summary>
-    public static void Map(WebApplication app) => app.MapMentorNudgeApi();
+    /// <summary>Maps the API handlers under <c>/api/</c> and the web app under <c>/app/</c>, exactly as the Functions app serves them.</summary>
+    public static void Map(WebApplication app)
+    {
+        app.MapMentorNudgeApi();
+        app.MapMentorNudgeWeb();
+    }
 }

@@ -10,6 +10,7 @@ using MentorNudge.Azure.Tests.Infrastructure;
 using MentorNudge.Azure.Tests.Pipeline;
 using MentorNudge.Azure.Webhooks;
 using MentorNudge.Core.Model;
+using MentorNudge.Web;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
@@ -42,6 +43,7 @@ public sealed class FunctionsHarness : IAsyncDisposable
         services.AddSingleton<IEmailSender>(Email);
         services.AddMentorNudge(config);
         services.AddMentorNudgeApi(config);
+        services.AddMentorNudgeWeb(config);
         services.AddHttpClient(WebhookDeliverer.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => Receiver);
         Services = services.BuildServiceProvider();
     }

@@ -70,18 +70,27 @@ public sealed class FunctionsMetadataTests
     public void Metadata_AllFunctions_RouteGroupsPlusFiveWorkers()
     {
         var names = Functions.Value.Select(f => f.GetProperty("name").GetString()!).Order().ToArray();
-        var expected = ApiRoutes.All.Select(r => r.Name).Concat(["DispatchDue", "Reconcile", "SweepOverdue", "SendNudge", "DeliverWebhook"]).Order().ToArray();
+        var expected = ApiRoutes.All.Select(r => r.Name).Concat(["App", "DispatchDue", "Reconcile", "SweepOverdue", "SendNudge", "DeliverWebhook"]).Order().ToArray();
         Assert.Equal(expected, names);
     }
 
     [Fact]
-    public void Metadata_HttpFunctions_AreExactlyTheRouteGroups()
+    public void Metadata_HttpFunctions_AreTheRouteGroupsPlusTheWebApp()
     {
         var http = Functions.Value
             .Where(f => f.GetProperty("bindings").EnumerateArray().Any(b => b.GetProperty("type").GetString() == "httpTrigger"))
             .Select(f => f.GetProperty("name").GetString())
             .Order()
             .ToArray();
-        Assert.Equal(ApiRoutes.All.Select(r => r.Name).Order().ToArray(), http);
+        Assert.Equal(ApiRoutes.All.Select(r => r.Name).Append("App").Order().ToArray(), http);
+    }
+
+    [Fact]
+    public void Metadata_App_IsAnAnonymousCatchAllUnderApp()
+    {
+        var trigger = Trigger("App");
+        Assert.Equal("app/{*path}", trigger.GetProperty("route").GetString());
+        Assert.Equal("Anonymous", trigger.GetProperty("authLevel").GetString());
+        Assert.Equal(["GET", "HEAD", "POST"], trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()!.ToUpperInvariant()).Order().ToArray());
     }
 }

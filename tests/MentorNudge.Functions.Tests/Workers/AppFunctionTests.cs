@@ -1,0 +1,109 @@
+using System.Text.RegularExpressions;
+using MentorNudge.Azure.Tests.Infrastructure;
+using MentorNudge.Core.Model;
+using MentorNudge.Functions.Http;
+using MentorNudge.Functions.Tests.Infrastructure;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Abstractions;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Primitives;
+
+namespace MentorNudge.Functions.Tests.Workers;
+
+/// <summary>
+/// The web app's catch-all trigger, invoked as the Functions host would after routing (the trigger
+/// class directly, on the composed services and a real Azurite): sign-in through the emailed link.
+/// </summary>
+[Collection(StorageCollection.Name)]
+public sealed partial class AppFunctionTests(AzuriteFixture azurite)
+{
+    private sealed record Answer(int Status, string Body, IHeaderDictionary Headers);
+
+    private static async Task<Answer> InvokeAsync(FunctionsHarness h, string method, string path, string? cookie = null, Dictionary<string, StringValues>? form = null)
+    {
+        var context = new DefaultHttpContext { RequestServices = h.Services };
+        context.Request.Method = method;
+        context.Request.Scheme = "https";
+        context.Request.Host = new HostString("mentornudge.example.test");
+        context.Request.Path = App.Root + path;
+        if (cookie is not null)
+        {
+            context.Request.Headers.Cookie = cookie;
+        }
+
+        if (form is not null)
+        {
+            context.Request.ContentType = "application/x-www-form-urlencoded";
+            context.Request.Form = new FormCollection(form);
+        }
+
+        context.Response.Body = new MemoryStream();
+        var result = await new App().Run(context.Request, path);
+        await result.ExecuteResultAsync(new ActionContext(context, new RouteData(), new ActionDescriptor()));
+        context.Response.Body.Position = 0;
+        return new Answer(context.Response.StatusCode, await new StreamReader(context.Response.Body).ReadToEndAsync(), context.Response.Headers);
+    }
+
+    private static string CookiePair(Answer a, string name)
+    {
+        var header = a.Headers.SetCookie.First(c => c!.StartsWith(name + "=", StringComparison.Ordinal))!;
+        return header[..header.IndexOf(';', StringComparison.Ordinal)];
+    }
+
+    [Fact]
+    public async Task Run_SignInPage_AnswersFormWithSecurityHeaders()
+    {
+        await using var h = new FunctionsHarness(azurite);
+
+        var page = await InvokeAsync(h, "GET", "signin");
+
+        Assert.Equal(200, page.Status);
+        Assert.Contains("<form method=\"post\" action=\"/api/app/signin\"", page.Body, StringComparison.Ordinal);
+        Assert.Contains("frame-ancestors 'none'", page.Headers.ContentSecurityPolicy.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("unsafe-inline", page.Headers.ContentSecurityPolicy.ToString(), StringComparison.Ordinal);
+        Assert.Equal("no-referrer", page.Headers["Referrer-Policy"].ToString());
+        Assert.Equal("nosniff", page.Headers.XContentTypeOptions.ToString());
+    }
+
+    [Fact]
+    public async Task Run_EmailedLink_SignsInOnceWithSecureStrictCookie()
+    {
+        await using var h = new FunctionsHarness(azurite);
+        await h.Users.CreateAsync("sam@example.com", UserSettings.CreateDefault("Europe/London", "GB"));
+        var form = await InvokeAsync(h, "GET", "signin");
+        var csrfCookie = CookiePair(form, "mn_csrf");
+        var csrf = csrfCookie["mn_csrf=".Length..];
+
+        var forged = await InvokeAsync(h, "POST", "signin", csrfCookie, new() { ["email"] = "sam@example.com", ["csrf"] = "wrong" });
+        var sent = await InvokeAsync(h, "POST", "signin", csrfCookie, new() { ["email"] = "SAM@example.com", ["csrf"] = csrf });
+        var unknown = await InvokeAsync(h, "POST", "signin", csrfCookie, new() { ["email"] = "nobody@example.com", ["csrf"] = csrf });
+        var email = Assert.Single(h.Email.Attempts, m => m.Headers.TryGetValue("X-MentorNudge-Kind", out var k) && k == "signIn");
+        var token = LinkPattern().Match(email.Text).Groups[1].Value;
+
+        var confirm = await InvokeAsync(h, "GET", "signin/" + token);
+        var signedIn = await InvokeAsync(h, "POST", "signin/" + token, csrfCookie, new() { ["csrf"] = csrf });
+        var again = await InvokeAsync(h, "POST", "signin/" + token, csrfCookie, new() { ["csrf"] = csrf });
+        var session = CookiePair(signedIn, "mn_session");
+        var week = await InvokeAsync(h, "GET", "", session);
+        var anonymous = await InvokeAsync(h, "GET", "");
+
+        Assert.Equal(403, forged.Status);
+        Assert.Equal(sent.Body, unknown.Body);
+        Assert.Equal("sam@example.com", email.To, ignoreCase: true);
+        Assert.Equal(200, confirm.Status);
+        Assert.Equal(303, signedIn.Status);
+        var setCookie = signedIn.Headers.SetCookie.First(c => c!.StartsWith("mn_session=", StringComparison.Ordinal))!.ToLowerInvariant();
+        Assert.Contains("httponly", setCookie, StringComparison.Ordinal);
+        Assert.Contains("secure", setCookie, StringComparison.Ordinal);
+        Assert.Contains("samesite=strict", setCookie, StringComparison.Ordinal);
+        Assert.Equal(400, again.Status);
+        Assert.Equal(200, week.Status);
+        Assert.Contains("<h1>This week</h1>", week.Body, StringComparison.Ordinal);
+        Assert.Equal(303, anonymous.Status);
+        Assert.Equal("/api/app/signin", anonymous.Headers.Location.ToString());
+    }
+
+    [GeneratedRegex(@"https://mentornudge\.example\.test/api/app/signin/(\S+)")]
+    private static partial Regex LinkPattern();
+}
