@@ -17,10 +17,12 @@ public static class RequestValidator
 {
     public const int MaxNameLength = 200;
     public const int MaxEmailLength = 254;
-    public const int MaxNoteLength = 10_000;
+    public const int MaxInteractionNoteLength = 10_000;
     public const int MaxTextLength = 20_000;
-    public const int MaxListItems = 20;
-    public const int MaxItemLength = 500;
+
+    // A person's limits are the Core's (PersonValidator): one set of rules, checked here first
+    // only so that the field errors name the request's fields before the draft is built.
+    private const int MaxListItems = PersonValidator.MaxListItems;
 
     public static bool IsValidId(string? id) =>
         !string.IsNullOrEmpty(id) && id.Length <= 128 && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
@@ -255,7 +257,7 @@ public static class RequestValidator
 
         for (var i = 0; i < Math.Min(interests.Count, MaxListItems); i++)
         {
-            Line(errors, $"interests[{i}]", interests[i], MaxItemLength, required: true);
+            Line(errors, $"interests[{i}]", interests[i], PersonValidator.MaxInterestLength, required: true);
         }
 
         var links = r.Links ?? [];
@@ -272,12 +274,7 @@ public static class RequestValidator
             }
         }
 
-        Text(errors, "notes", r.Notes, MaxNoteLength);
-        if (r.KeepInTouchEveryDays is < 1 or > 3650)
-        {
-            errors.Add("keepInTouchEveryDays", "Between 1 and 3650, or null for never.");
-        }
-
+        Text(errors, "notes", r.Notes, PersonValidator.MaxNotesLength);
         if (errors.Any)
         {
             return (null, errors);
@@ -319,7 +316,7 @@ public static class RequestValidator
             errors.Add("kind", "Required.");
         }
 
-        Text(errors, "note", r.Note, MaxNoteLength);
+        Text(errors, "note", r.Note, MaxInteractionNoteLength);
         if (r.At is { } at && at > now + Duration.FromMinutes(5))
         {
             errors.Add("at", "Must not be in the future.");

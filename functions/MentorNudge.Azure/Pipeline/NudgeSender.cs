@@ -330,14 +330,11 @@ public sealed class NudgeSender(
         return null;
     }
 
-    private static LocalDate LocalToday(User user, Instant now) => now.InZone(ZoneOf(user)).Date;
-
-    internal static DateTimeZone ZoneOf(User user) =>
-        DateTimeZoneProviders.Tzdb.GetZoneOrNull(user.Settings.TimeZoneId) ?? DateTimeZone.Utc;
+    private static LocalDate LocalToday(User user, Instant now) => now.InZone(user.Settings.Zone).Date;
 
     private static List<PlannedNudge> Upcoming(UserPartition partition, User user, Instant now)
     {
-        var zone = ZoneOf(user);
+        var zone = user.Settings.Zone;
         return partition.Nudges.Values
             .Select(n => n.Nudge)
             .Where(n => n.Status == NudgeStatus.Scheduled && n.DueAt > now)

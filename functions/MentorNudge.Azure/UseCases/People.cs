@@ -1,8 +1,8 @@
-using System.Net.Mail;
 using Azure.Data.Tables;
 using MentorNudge.Azure.Pipeline;
 using MentorNudge.Azure.Storage;
 using MentorNudge.Core.Model;
+using MentorNudge.Core.Validation;
 using NodaTime;
 
 namespace MentorNudge.Azure.UseCases;
@@ -144,33 +144,15 @@ public sealed class People(UserPartitionEditor partitions, IClock clock)
 
     private static string Domain(string email) => email[(email.LastIndexOf('@') + 1)..];
 
+    /// <summary>The Core's rules (<see cref="PersonValidator"/>), the same the API reports field by field.</summary>
     private static void Validate(PersonDraft draft)
     {
         ArgumentNullException.ThrowIfNull(draft);
-        var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(draft.Name) || draft.Name.Length > 200)
-        {
-            errors["name"] = ["A name (up to 200 characters) is required."];
-        }
-
-        if (draft.Emails?.Any(e => !MailAddress.TryCreate(e?.Trim(), out _)) == true)
-        {
-            errors["emails"] = ["Every email must be a valid address."];
-        }
-
-        if (draft.Links?.Any(l => !Uri.TryCreate(l, UriKind.Absolute, out var u) || (u.Scheme != Uri.UriSchemeHttps && u.Scheme != Uri.UriSchemeHttp)) == true)
-        {
-            errors["links"] = ["Links must be absolute http(s) URLs."];
-        }
-
-        if (draft.KeepInTouchEveryDays is < 1 or > 3650)
-        {
-            errors["keepInTouchEveryDays"] = ["Must be between 1 and 3650 days."];
-        }
-
+        var candidate = new Person("new", "new", draft.Name ?? "", draft.Emails ?? [], draft.Connection, draft.Role, draft.Interests ?? [], draft.Links ?? [], draft.Notes, draft.KeepInTouchEveryDays, Instant.MinValue);
+        var errors = PersonValidator.Validate(candidate);
         if (errors.Count > 0)
         {
-            throw new ValidationFailedException(errors);
+            throw new ValidationFailedException(errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()));
         }
     }
 }

@@ -25,7 +25,7 @@ public static class WeeklyDigestPicker
     public static WeeklyDigest Pick(NudgeRenderContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var zone = ZoneOf(context.User);
+        var zone = context.User.Settings.Zone;
         // The digest's own due instant seeds the choice, so a retry at another instant renders the same prompts.
         var index = new PersonIndex(context);
         var picked = PickPrompts(context, index, zone, context.Nudge.Id, context.Nudge.DueAt, ReplayDepth);
@@ -46,9 +46,6 @@ public static class WeeklyDigestPicker
             CultureInfo.InvariantCulture,
             $"{rule.GetWeekYear(date)}-W{rule.GetWeekOfWeekYear(date):00}");
     }
-
-    internal static DateTimeZone ZoneOf(User user) =>
-        DateTimeZoneProviders.Tzdb.GetZoneOrNull(user.Settings.TimeZoneId) ?? DateTimeZone.Utc;
 
     /// <summary>Role weight: sponsors and mentors come before peers at equal neglect.</summary>
     internal static double RoleWeight(PersonRole role) => role switch

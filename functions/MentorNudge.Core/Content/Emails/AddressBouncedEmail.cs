@@ -9,7 +9,7 @@ internal static class AddressBouncedEmail
 {
     public static RenderedEmail Render(User user, Instant bouncedAt, string? detail, string productName)
     {
-        var zone = EmailFormat.Zone(user);
+        var zone = user.Settings.Zone;
         var address = SafeText.OneLine(user.Email, 254);
         var subject = $"We couldn't deliver email to {address}";
         var what = $"Email from {productName} to {address} could not be delivered on {EmailFormat.Date(bouncedAt, zone)}.";

@@ -11,9 +11,6 @@ internal static class EmailFormat
     private static readonly LocalDatePattern DatePattern = LocalDatePattern.Create("dddd d MMMM uuuu", CultureInfo.InvariantCulture);
     private static readonly LocalDateTimePattern DateTimePattern = LocalDateTimePattern.Create("dddd d MMMM, HH:mm", CultureInfo.InvariantCulture);
 
-    public static DateTimeZone Zone(User user) =>
-        DateTimeZoneProviders.Tzdb.GetZoneOrNull(user.Settings.TimeZoneId) ?? DateTimeZone.Utc;
-
     public static string Date(Instant at, DateTimeZone zone) => DatePattern.Format(at.InZone(zone).Date);
 
     public static string DateTime(ZonedDateTime at) => DateTimePattern.Format(at.LocalDateTime);

@@ -10,7 +10,7 @@ internal static class FollowUpEmail
 {
     public static RenderedEmail Render(User user, Person person, Ask ask, int step, string productName, ActionLinkSet links)
     {
-        var zone = EmailFormat.Zone(user);
+        var zone = user.Settings.Zone;
         var name = EmailFormat.PersonName(person);
         var sentOn = EmailFormat.Date(ask.SentAt, zone);
         var subjectLine = SafeText.OneLine(ask.Subject, 80);

@@ -10,7 +10,7 @@ internal static class KeepInTouchEmail
 {
     public static RenderedEmail Render(User user, Person person, Instant lastContact, Instant now, string productName, ActionLinkSet links)
     {
-        var zone = EmailFormat.Zone(user);
+        var zone = user.Settings.Zone;
         var name = EmailFormat.PersonName(person);
         var days = Math.Max(0, (int)Math.Floor((now - lastContact).TotalDays));
         var every = person.KeepInTouchEveryDays;
