@@ -1,5 +1,7 @@
 using MentorNudge.Api.Backend;
 using MentorNudge.Api.Http;
+using MentorNudge.Azure.Limits;
+using MentorNudge.Azure.Tokens;
 using MentorNudge.Azure.Webhooks;
 using MentorNudge.Core.Content;
 using MentorNudge.Core.Content.Actions;
@@ -21,6 +23,8 @@ public static class ApiServiceCollectionExtensions
     {
         services.AddOptions<ApiOptions>().Bind(configuration.GetSection(ApiOptions.SectionName));
         services.AddMentorNudgeWebhooks();
+        services.AddOptions<UserCapsOptions>().Bind(configuration.GetSection(UserCapsOptions.SectionName));
+        services.TryAddSingleton<ApiTokenService>();
         services.TryAddSingleton<IApiBackend>(sp => ActivatorUtilities.CreateInstance<ServiceApiBackend>(
             sp,
             sp.GetService<ActionTokens>() ?? (sp.GetService<ContentOptions>() is { } content ? new ActionTokens(content.ActionSigningKey) : null)!));

@@ -1,4 +1,5 @@
 using MentorNudge.Api.Http;
+using MentorNudge.Azure.Limits;
 using MentorNudge.Azure.Pipeline;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -53,6 +54,10 @@ public static class ApiDispatcher
         {
             // Handlers validate first; this is the service's own last line of defence, still a 400.
             return ApiProblems.Validation(ex.Errors.ToDictionary(e => e.Key, e => e.Value));
+        }
+        catch (CapExceededException ex)
+        {
+            return ApiProblems.CapExceeded(ex);
         }
         catch (ConcurrencyConflictException)
         {
