@@ -8,6 +8,7 @@ using MentorNudge.Core.Content.Actions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 
 namespace MentorNudge.Api;
 
@@ -23,6 +24,10 @@ public static class ApiServiceCollectionExtensions
     {
         services.AddOptions<ApiOptions>().Bind(configuration.GetSection(ApiOptions.SectionName));
         services.AddMentorNudgeWebhooks();
+
+        // ASP.NET Core's own request lines carry the raw path (action tokens, hook user ids); the
+        // dispatcher logs the route template and request id instead.
+        services.AddLogging(logging => logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning));
         services.AddOptions<UserCapsOptions>().Bind(configuration.GetSection(UserCapsOptions.SectionName));
         services.TryAddSingleton<ApiTokenService>();
         services.TryAddSingleton<IApiBackend>(sp => ActivatorUtilities.CreateInstance<ServiceApiBackend>(

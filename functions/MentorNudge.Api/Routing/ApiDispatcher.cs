@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using MentorNudge.Api.Http;
 using MentorNudge.Azure.Limits;
 using MentorNudge.Azure.Pipeline;
@@ -14,8 +15,15 @@ namespace MentorNudge.Api.Routing;
 /// Functions HTTP trigger). Fills the route values from the template so handlers read them the same
 /// way in every host, and turns unexpected exceptions into a bare 500.
 /// </summary>
+/// <remarks>
+/// Logs name the route template (<c>v1/actions/{token}</c>) and the request id, never the raw path:
+/// paths hold action tokens and hook user ids.
+/// </remarks>
 public static class ApiDispatcher
 {
+    /// <summary>The log category of the API's request lines.</summary>
+    public const string LogCategory = "MentorNudge.Api";
+
     public static async Task<IResult> DispatchAsync(string routeName, HttpContext context)
     {
         var route = ApiRoutes.Get(routeName);
@@ -32,11 +40,34 @@ public static class ApiDispatcher
             return ApiProblems.MethodNotAllowed();
         }
 
-        return await RunAsync(handler, context);
+        return await RunAsync(route, handler, context);
     }
 
-    /// <summary>Runs <paramref name="handler"/>; an exception becomes a 500 without details (logged, never shown).</summary>
-    public static async Task<IResult> RunAsync(ApiHandler handler, HttpContext context)
+    /// <summary>Runs <paramref name="handler"/> of <paramref name="route"/>; an exception becomes a 500 without details (logged, never shown).</summary>
+    public static async Task<IResult> RunAsync(ApiRoute route, ApiHandler handler, HttpContext context)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var result = await RunCoreAsync(route, handler, context);
+        var status = (result as IStatusCodeHttpResult)?.StatusCode ?? StatusCodes.Status200OK;
+        var logger = Logger(context);
+        if (logger is not null)
+        {
+            // Successes at Debug: an access line per request would drown a busy host's logs.
+            var level = status >= 500 ? LogLevel.Error : status >= 400 ? LogLevel.Information : LogLevel.Debug;
+            logger.Log(
+                level,
+                "{Method} {RouteTemplate} answered {StatusCode} in {ElapsedMs} ms (request {RequestId})",
+                context.Request.Method,
+                route.Template,
+                status,
+                (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds,
+                context.TraceIdentifier);
+        }
+
+        return result;
+    }
+
+    private static async Task<IResult> RunCoreAsync(ApiRoute route, ApiHandler handler, HttpContext context)
     {
         try
         {
@@ -65,9 +96,11 @@ public static class ApiDispatcher
         }
         catch (Exception ex)
         {
-            var logger = context.RequestServices.GetService<ILoggerFactory>()?.CreateLogger("MentorNudge.Api");
-            logger?.LogError(ex, "Unhandled error on {Method} {Route}", context.Request.Method, context.Request.Path.Value);
+            Logger(context)?.LogError(ex, "Unhandled error on {Method} {RouteTemplate} (request {RequestId})", context.Request.Method, route.Template, context.TraceIdentifier);
             return ApiProblems.Internal();
         }
     }
+
+    private static ILogger? Logger(HttpContext context) =>
+        context.RequestServices.GetService<ILoggerFactory>()?.CreateLogger(LogCategory);
 }

@@ -27,7 +27,9 @@ public sealed class ApiStack : IAsyncDisposable
 
     public Instant Now => Host.Clock.GetCurrentInstant();
 
-    public static async Task<ApiStack> StartAsync(AzuriteFixture azurite)
+    /// <param name="azurite">The storage.</param>
+    /// <param name="configure">More services (a log capture, options) on top of the stack's.</param>
+    public static async Task<ApiStack> StartAsync(AzuriteFixture azurite, Action<IServiceCollection>? configure = null)
     {
         var suffix = Guid.NewGuid().ToString("N")[..12];
         var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
@@ -42,6 +44,7 @@ public sealed class ApiStack : IAsyncDisposable
         var host = await ApiTestHost.StartAsync((services, _) =>
         {
             services.AddMentorNudge(config);
+            configure?.Invoke(services);
         });
         return new ApiStack(host);
     }
