@@ -2,7 +2,6 @@ using MentorNudge.Api.Contracts;
 using MentorNudge.Api.Http;
 using MentorNudge.Azure.Tokens;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 
 namespace MentorNudge.Api.Endpoints;
@@ -15,19 +14,19 @@ internal static class MeTokensEndpoints
 
     public static async Task<IResult> List(HttpContext context)
     {
-        var (user, error) = await ApiAuth.UserAsync(context);
+        var (userId, error) = await ApiAuth.UserIdAsync(context);
         if (error is not null)
         {
             return error;
         }
 
-        var tokens = await Tokens(context).ListAsync(user!.Id, context.RequestAborted);
+        var tokens = await Tokens(context).ListAsync(userId!, context.RequestAborted);
         return EndpointContext.Json(tokens.Select(TokenResponse.From).ToList());
     }
 
     public static async Task<IResult> Create(HttpContext context)
     {
-        var (user, error) = await ApiAuth.UserAsync(context);
+        var (userId, error) = await ApiAuth.UserIdAsync(context);
         if (error is not null)
         {
             return error;
@@ -52,20 +51,20 @@ internal static class MeTokensEndpoints
             return ApiProblems.Field("expiresAt", "Must be in the future and at most two years away.");
         }
 
-        var (token, secret) = await Tokens(context).IssueAsync(user!.Id, expiresAt, context.RequestAborted);
+        var (token, secret) = await Tokens(context).IssueAsync(userId!, expiresAt, context.RequestAborted);
         return EndpointContext.Json(new CreatedTokenResponse(token.Id, secret, token.CreatedAt, token.ExpiresAt), StatusCodes.Status201Created);
     }
 
     public static async Task<IResult> Revoke(HttpContext context)
     {
-        var (user, error) = await ApiAuth.UserAsync(context);
+        var (userId, error) = await ApiAuth.UserIdAsync(context);
         if (error is not null)
         {
             return error;
         }
 
         var id = context.RouteId("id");
-        var revoked = id is not null && await Tokens(context).RevokeAsync(user!.Id, id, context.RequestAborted);
+        var revoked = id is not null && await Tokens(context).RevokeAsync(userId!, id, context.RequestAborted);
         return revoked ? Results.NoContent() : ApiProblems.NotFound("No such token.");
     }
 
@@ -82,5 +81,5 @@ internal static class MeTokensEndpoints
         return revoked is { } count ? EndpointContext.Json(new { userId = id, revoked = count }) : ApiProblems.NotFound("No such user.");
     }
 
-    private static ApiTokenService Tokens(HttpContext context) => context.RequestServices.GetRequiredService<ApiTokenService>();
+    private static ApiTokenService Tokens(HttpContext context) => context.Use<ApiTokenService>();
 }
