@@ -1,5 +1,5 @@
 using MentorNudge.Api.Http;
-using MentorNudge.Azure.Limits;
+using MentorNudge.Api.RateLimiting;
 using MentorNudge.Azure.Tokens;
 using MentorNudge.Core.Content;
 using MentorNudge.Core.Content.Actions;
@@ -24,8 +24,8 @@ public static class ApiServiceCollectionExtensions
         // ASP.NET Core's own request lines carry the raw path (action tokens, hook user ids); the
         // dispatcher logs the route template and request id instead.
         services.AddLogging(logging => logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning));
-        services.AddOptions<UserCapsOptions>().Bind(configuration.GetSection(UserCapsOptions.SectionName));
         services.TryAddSingleton<ApiTokenService>();
+        services.AddMentorNudgeRateLimits(configuration);
         services.TryAddSingleton(sp => new ActionTokens(sp.GetRequiredService<ContentOptions>().ActionSigningKey));
         return services;
     }

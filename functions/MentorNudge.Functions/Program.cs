@@ -1,5 +1,6 @@
 using MentorNudge.Api;
 using MentorNudge.Azure.DependencyInjection;
+using MentorNudge.Functions.Middleware;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,6 +9,9 @@ using NodaTime;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
+
+// Per-token and per-address rate limits on every HTTP trigger: the local host's policy and options.
+builder.UseMiddleware<RateLimitMiddleware>();
 
 builder.Services
     .AddApplicationInsightsTelemetryWorkerService()

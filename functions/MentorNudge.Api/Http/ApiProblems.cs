@@ -35,6 +35,10 @@ public static class ApiProblems
             detail: ex.Message,
             extensions: new Dictionary<string, object?> { ["cap"] = ex.Cap, ["limit"] = ex.Limit });
 
+    /// <summary>429: over a rate limit; the caller also sets <c>Retry-After</c>.</summary>
+    public static IResult TooManyRequests(int retryAfterSeconds) =>
+        Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests.", detail: $"Retry after {retryAfterSeconds} seconds.");
+
     public static IResult TooLarge(long limit) =>
         Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Request body too large.", detail: $"The limit is {limit} bytes.");
 

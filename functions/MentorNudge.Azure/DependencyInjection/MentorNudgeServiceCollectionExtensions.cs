@@ -4,6 +4,7 @@ using Azure.Data.Tables;
 using Azure.Identity;
 using MentorNudge.Azure.Email;
 using MentorNudge.Azure.Email.Pacing;
+using MentorNudge.Azure.Limits;
 using MentorNudge.Azure.Pipeline;
 using MentorNudge.Azure.Storage;
 using MentorNudge.Azure.UseCases;
@@ -106,6 +107,8 @@ public static class MentorNudgeServiceCollectionExtensions
         services.TryAddSingleton<PoisonQueueService>();
         services.TryAddSingleton<UserPartitionEditor>();
         services.TryAddSingleton<Users>();
+        services.AddOptions<UserCapsOptions>().Bind(configuration.GetSection(UserCapsOptions.SectionName));
+        services.TryAddSingleton<UserCaps>();
         services.TryAddSingleton<People>();
         services.TryAddSingleton<Outreach>();
         services.TryAddSingleton<Interactions>();

@@ -1,4 +1,5 @@
 using MentorNudge.Api;
+using MentorNudge.Api.RateLimiting;
 using MentorNudge.Azure.DependencyInjection;
 using MentorNudge.Azure.Pipeline;
 using MentorNudge.Cli.Pipeline;
@@ -70,5 +71,10 @@ public static class SharedServices
     }
 
     /// <summary>Maps the API handlers under <c>/api/</c>, exactly as the Functions app serves them.</summary>
-    public static void Map(WebApplication app) => app.MapMentorNudgeApi();
+    public static void Map(WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseMentorNudgeRateLimits();
+        app.MapMentorNudgeApi();
+    }
 }

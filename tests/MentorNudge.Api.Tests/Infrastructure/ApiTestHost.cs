@@ -1,4 +1,5 @@
 using MentorNudge.Api.Http;
+using MentorNudge.Api.RateLimiting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Routing;
@@ -43,6 +44,7 @@ public sealed class ApiTestHost : IAsyncDisposable
         builder.Services.Configure<ApiOptions>(o => o.AdminKey = AdminKey);
         configure(builder.Services, clock);
         var app = builder.Build();
+        app.UseMentorNudgeRateLimits();
         app.MapMentorNudgeApi();
         await app.StartAsync();
         return new ApiTestHost(app, clock);
