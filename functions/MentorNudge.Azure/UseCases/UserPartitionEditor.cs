@@ -7,8 +7,9 @@ namespace MentorNudge.Azure.UseCases;
 
 /// <summary>
 /// How every use case changes a user's data: load the partition once, decide the row changes on
-/// it, write them If-Match in one transaction, then re-plan the same loaded partition. A
-/// concurrent change makes the whole thing run again on what is stored now.
+/// it, re-plan the partition as it will be, and write the change and the plan's nudge rows If-Match
+/// in one entity-group transaction (then the due-index rows). A concurrent change makes the whole
+/// thing run again on what is stored now; nothing of a failed transaction was written.
 /// </summary>
 public sealed class UserPartitionEditor(UserDataRepository data, NudgeScheduler scheduler)
 {
@@ -26,7 +27,7 @@ public sealed class UserPartitionEditor(UserDataRepository data, NudgeScheduler 
         return p.User is null ? throw NotFoundException.For("user", userId) : p;
     }
 
-    /// <summary>Load, change, write If-Match, re-plan; the result of the change and the partition as it now is.</summary>
+    /// <summary>Load, change, re-plan, write If-Match; the result of the change and the partition as it now is.</summary>
     internal async Task<(T Result, UserPartition Partition)> ChangeAsync<T>(
         string userId,
         Func<UserPartition, (List<PendingWrite> Writes, T Result)> change,
@@ -38,26 +39,12 @@ public sealed class UserPartitionEditor(UserDataRepository data, NudgeScheduler 
             var (writes, result) = change(p);
             try
             {
-                var etags = await data.SubmitAsync(writes.Select(w => w.Action).ToList(), cancellationToken).ConfigureAwait(false);
-                for (var i = 0; i < writes.Count; i++)
-                {
-                    writes[i].Committed(etags[i]);
-                }
+                // The change and the nudge rows of the plan that follows from it: one transaction.
+                await scheduler.WriteAndPlanAsync(p, writes, cancellationToken).ConfigureAwait(false);
             }
             catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
             {
                 continue;
-            }
-
-            try
-            {
-                await scheduler.ApplyAsync(p, cancellationToken).ConfigureAwait(false);
-            }
-            catch (ConcurrencyConflictException)
-            {
-                // Someone changed the partition meanwhile: plan again from what is stored now.
-                await scheduler.ReplanAsync(userId, cancellationToken).ConfigureAwait(false);
-                p = await LoadAsync(userId, cancellationToken).ConfigureAwait(false);
             }
 
             return (result, p);
