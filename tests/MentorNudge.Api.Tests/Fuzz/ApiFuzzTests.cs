@@ -17,7 +17,8 @@ namespace MentorNudge.Api.Tests.Fuzz;
 /// Sends generated requests to every route of the API (the local host's pipeline, on Azurite): random
 /// JSON shapes and types, huge and tiny values, unicode and control characters, odd headers and
 /// content types, another user's ids, every kind of credential. Asserts: no 5xx, every 4xx is
-/// problem+json, and a batch in which nothing was accepted leaves the victim's export unchanged.
+/// problem+json (the one-click action pages excepted: people open them in a browser, so their 404 is
+/// an HTML page), and a batch in which nothing was accepted leaves the victim's export unchanged.
 /// </summary>
 [Collection(StorageCollection.Name)]
 [Trait("Category", "Fuzz")]
@@ -74,7 +75,7 @@ public sealed class ApiFuzzTests(AzuriteFixture azurite)
                     {
                         failures.Enqueue($"{status} for {request}: {body}");
                     }
-                    else if (status >= 400 && mediaType != "application/problem+json")
+                    else if (status >= 400 && mediaType != "application/problem+json" && !(request.Route == "Actions" && mediaType == "text/html"))
                     {
                         failures.Enqueue($"{status} with {mediaType ?? "no content type"} for {request}");
                     }
@@ -111,11 +112,11 @@ public sealed class ApiFuzzTests(AzuriteFixture azurite)
             .Where(t => !(t.Route.Name == "Me" && t.Method == "DELETE"))
             .ToArray();
         return Gen.Select(
-            Gen.OneOfConst(targets),
+            Gen.OneOf(targets),
             GenPathValue(ids),
-            Gen.OneOfConst("own", "own", "own", "none", "other", "admin", "badAdmin", "signed", "garbage"),
+            Gen.OneOf("own", "own", "own", "none", "other", "admin", "badAdmin", "signed", "garbage"),
             GenBody(),
-            Gen.OneOfConst(ContentTypes),
+            Gen.OneOf(ContentTypes),
             GenHeader(),
             (target, pathValue, auth, body, contentType, header) =>
             {
@@ -128,19 +129,19 @@ public sealed class ApiFuzzTests(AzuriteFixture azurite)
     }
 
     private static Gen<string> GenPathValue(Ids ids) => Gen.Frequency(
-        (6, Gen.OneOfConst(ids.VictimPerson, ids.VictimPerson, ids.VictimUser, "nudges", "webhooks")),
-        (2, Gen.OneOfConst(ids.OtherPerson, ids.OtherUser)),
+        (6, Gen.OneOf(ids.VictimPerson, ids.VictimPerson, ids.VictimUser, "nudges", "webhooks")),
+        (2, Gen.OneOf(ids.OtherPerson, ids.OtherUser)),
         (2, GenString()));
 
     private static Gen<string?> GenBody() => Gen.Frequency(
         (6, GenJson(3).Select(n => (string?)(n?.ToJsonString() ?? "null"))),
         (2, GenObjectOfFields()),
         (1, GenString().Select(s => (string?)s)),
-        (1, Gen.Const<string?>(null)));
+        (1, Gen.Const((string?)null)));
 
     // An object whose keys are real field names (so validators, not just the parser, see it) with any values.
     private static Gen<string?> GenObjectOfFields() =>
-        Gen.Select(Gen.OneOfConst(FieldNames), GenJson(2)).Array[0, 8].Select(pairs =>
+        Gen.Select(Gen.OneOf(FieldNames), GenJson(2)).Array[0, 8].Select(pairs =>
         {
             var o = new JsonObject();
             foreach (var (key, value) in pairs)
@@ -158,14 +159,14 @@ public sealed class ApiFuzzTests(AzuriteFixture azurite)
             (2, Gen.OneOf(Gen.Int.Select(i => (long)i), Gen.Long, Gen.Const(0L), Gen.Const(-1L), Gen.Const(long.MaxValue)).Select(l => (JsonNode?)JsonValue.Create(l))),
             (1, Gen.Double.Where(d => double.IsFinite(d)).Select(d => (JsonNode?)JsonValue.Create(d))),
             (1, Gen.Bool.Select(b => (JsonNode?)JsonValue.Create(b))),
-            (1, Gen.Const<JsonNode?>(null)));
+            (1, Gen.Const((JsonNode?)null)));
         if (depth == 0)
         {
             return leaf;
         }
 
         var array = GenJson(depth - 1).Array[0, 6].Select(items => (JsonNode?)new JsonArray(items.Select(i => i?.DeepClone()).ToArray()));
-        var obj = Gen.Select(Gen.OneOf(Gen.OneOfConst(FieldNames), GenString()), GenJson(depth - 1)).Array[0, 6].Select(pairs =>
+        var obj = Gen.Select(Gen.OneOf(Gen.OneOf(FieldNames), GenString()), GenJson(depth - 1)).Array[0, 6].Select(pairs =>
         {
             var o = new JsonObject();
             foreach (var (key, value) in pairs)
@@ -179,15 +180,15 @@ public sealed class ApiFuzzTests(AzuriteFixture azurite)
     }
 
     private static Gen<string> GenString() => Gen.Frequency(
-        (5, Gen.OneOfConst(Strings)),
+        (5, Gen.OneOf(Strings)),
         (2, Gen.String),
         (1, Gen.Char.Array[0, 40].Select(c => new string(c))),
         (1, Gen.Int[1, 70_000].Select(n => new string('a', n))),
         (1, Gen.Int[1, 5_000].Select(n => string.Concat(Enumerable.Repeat("é🙂", n)))));
 
     private static Gen<(string, string)?> GenHeader() => Gen.Frequency(
-        (6, Gen.Const<(string, string)?>(null)),
-        (1, Gen.OneOfConst<(string, string)?>(
+        (6, Gen.Const(((string, string)?)null)),
+        (1, Gen.OneOf<(string, string)?>(
             ("X-Admin-Key", ""),
             ("Content-Length", "99999999"),
             ("MentorNudge-Signature", "t=1,v1=00"),
