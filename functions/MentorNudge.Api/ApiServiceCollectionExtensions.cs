@@ -1,9 +1,12 @@
 using MentorNudge.Api.Http;
+using MentorNudge.Api.RateLimiting;
+using MentorNudge.Azure.Tokens;
 using MentorNudge.Core.Content;
 using MentorNudge.Core.Content.Actions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 
 namespace MentorNudge.Api;
 
@@ -18,6 +21,11 @@ public static class ApiServiceCollectionExtensions
     public static IServiceCollection AddMentorNudgeApi(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<ApiOptions>().Bind(configuration.GetSection(ApiOptions.SectionName));
+        // ASP.NET Core's own request lines carry the raw path (action tokens, hook user ids); the
+        // dispatcher logs the route template and request id instead.
+        services.AddLogging(logging => logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning));
+        services.TryAddSingleton<ApiTokenService>();
+        services.AddMentorNudgeRateLimits(configuration);
         services.TryAddSingleton(sp => sp.GetRequiredService<ContentOptions>().CreateActionTokens());
         return services;
     }

@@ -1,6 +1,7 @@
 using MentorNudge.Api;
 using MentorNudge.Azure.DependencyInjection;
 using MentorNudge.Azure.Storage;
+using MentorNudge.Functions.Middleware;
 using MentorNudge.Web;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
@@ -25,6 +26,9 @@ public static class FunctionsAppComposition
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.ConfigureFunctionsWebApplication();
+
+        // Per-token and per-address rate limits on every HTTP trigger: the local host's policy and options.
+        builder.UseMiddleware<RateLimitMiddleware>();
 
         builder.Services
             .AddApplicationInsightsTelemetryWorkerService()

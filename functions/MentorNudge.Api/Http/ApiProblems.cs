@@ -1,3 +1,4 @@
+using MentorNudge.Azure.Limits;
 using Microsoft.AspNetCore.Http;
 
 namespace MentorNudge.Api.Http;
@@ -25,6 +26,18 @@ public static class ApiProblems
 
     public static IResult Conflict(string detail) =>
         Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict.", detail: detail);
+
+    /// <summary>409: a per-user cap is reached; <c>cap</c> and <c>limit</c> say which.</summary>
+    public static IResult CapExceeded(CapExceededException ex) =>
+        Results.Problem(
+            statusCode: StatusCodes.Status409Conflict,
+            title: "Limit reached.",
+            detail: ex.Message,
+            extensions: new Dictionary<string, object?> { ["cap"] = ex.Cap, ["limit"] = ex.Limit });
+
+    /// <summary>429: over a rate limit; the caller also sets <c>Retry-After</c>.</summary>
+    public static IResult TooManyRequests(int retryAfterSeconds) =>
+        Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests.", detail: $"Retry after {retryAfterSeconds} seconds.");
 
     public static IResult TooLarge(long limit) =>
         Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Request body too large.", detail: $"The limit is {limit} bytes.");

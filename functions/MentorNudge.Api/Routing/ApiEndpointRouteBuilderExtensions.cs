@@ -17,7 +17,7 @@ public static class ApiEndpointRouteBuilderExtensions
             {
                 app.MapMethods("/api/" + route.Template, [method], async context =>
                 {
-                    var result = await ApiDispatcher.RunAsync(handler, context);
+                    var result = await ApiDispatcher.RunAsync(route, handler, context);
                     await result.ExecuteAsync(context);
                 }).WithName(route.Name + "_" + method).WithMetadata(route);
             }

@@ -12,10 +12,13 @@ public static class ApiRoutes
     public static IReadOnlyList<ApiRoute> All { get; } =
     [
         Route("AdminUsers", "v1/admin/users", ("POST", AdminEndpoints.CreateUser)),
+        Route("AdminUserTokens", "v1/admin/users/{id}/tokens", ("DELETE", MeTokensEndpoints.RevokeAllOfUser)),
         Route("AdminPoison", "v1/admin/poison/{queue}", ("GET", AdminEndpoints.ListPoison)),
         Route("AdminPoisonReplay", "v1/admin/poison/{queue}/replay", ("POST", AdminEndpoints.ReplayPoison)),
         Route("Me", "v1/me", ("GET", MeEndpoints.Get), ("PUT", MeEndpoints.Put), ("DELETE", MeEndpoints.Erase)),
         Route("MeExport", "v1/me/export", ("GET", MeEndpoints.Export)),
+        Route("MeTokens", "v1/me/tokens", ("GET", MeTokensEndpoints.List), ("POST", MeTokensEndpoints.Create)),
+        Route("MeToken", "v1/me/tokens/{id}", ("DELETE", MeTokensEndpoints.Revoke)),
         Route("People", "v1/people", ("GET", PeopleEndpoints.List), ("POST", PeopleEndpoints.Add)),
         Route("Person", "v1/people/{id}", ("GET", PeopleEndpoints.Get), ("PUT", PeopleEndpoints.Update), ("DELETE", PeopleEndpoints.Delete)),
         Route("PersonOutreach", "v1/people/{id}/outreach", ("POST", PeopleEndpoints.LogOutreach)),

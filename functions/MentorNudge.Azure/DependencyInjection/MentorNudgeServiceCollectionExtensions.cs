@@ -3,6 +3,7 @@ using Azure.Core;
 using Azure.Data.Tables;
 using MentorNudge.Azure.Email;
 using MentorNudge.Azure.Email.Pacing;
+using MentorNudge.Azure.Limits;
 using MentorNudge.Azure.Pipeline;
 using MentorNudge.Azure.Storage;
 using MentorNudge.Azure.UseCases;
@@ -111,6 +112,8 @@ public static class MentorNudgeServiceCollectionExtensions
         services.TryAddSingleton<PoisonQueueService>();
         services.TryAddSingleton<UserPartitionEditor>();
         services.TryAddSingleton<Users>();
+        services.AddOptions<UserCapsOptions>().Bind(configuration.GetSection(UserCapsOptions.SectionName));
+        services.TryAddSingleton<UserCaps>();
         services.TryAddSingleton<People>();
         services.TryAddSingleton<Outreach>();
         services.TryAddSingleton<Interactions>();

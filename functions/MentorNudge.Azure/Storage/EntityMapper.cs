@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Azure.Data.Tables;
 using MentorNudge.Core.Model;
@@ -12,7 +13,9 @@ namespace MentorNudge.Azure.Storage;
 /// </summary>
 internal static class EntityMapper
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    // Unescaped non-ASCII: "\u00E9" would take six of a property's 32K characters for one; this is
+    // storage, never HTML, so the relaxed encoder is safe here.
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static TableEntity FromUser(User user)
     {
@@ -70,20 +73,26 @@ internal static class EntityMapper
             e.GetBoolean("EmailUndeliverable") ?? false);
     }
 
-    public static TableEntity FromPerson(Person p) => new(p.UserId, StorageKeys.Person(p.Id))
+    public static TableEntity FromPerson(Person p)
     {
-        ["Name"] = p.Name,
-        ["Emails"] = JsonSerializer.Serialize(p.Emails, Json),
-        ["Connection"] = p.Connection.ToString(),
-        ["Role"] = p.Role.ToString(),
-        ["Interests"] = JsonSerializer.Serialize(p.Interests, Json),
-        ["Links"] = JsonSerializer.Serialize(p.Links, Json),
-        ["Notes"] = p.Notes,
-        ["KeepInTouchEveryDays"] = p.KeepInTouchEveryDays,
-        ["CreatedAt"] = p.CreatedAt.ToUnixTimeTicks(),
-        ["SnoozedUntil"] = p.SnoozedUntil?.ToUnixTimeTicks(),
-        ["Stopped"] = p.Stopped,
-    };
+        var entity = new TableEntity(p.UserId, StorageKeys.Person(p.Id))
+        {
+            ["Name"] = p.Name,
+            ["Connection"] = p.Connection.ToString(),
+            ["Role"] = p.Role.ToString(),
+            ["Notes"] = p.Notes,
+            ["KeepInTouchEveryDays"] = p.KeepInTouchEveryDays,
+            ["CreatedAt"] = p.CreatedAt.ToUnixTimeTicks(),
+            ["SnoozedUntil"] = p.SnoozedUntil?.ToUnixTimeTicks(),
+            ["Stopped"] = p.Stopped,
+        };
+
+        // Lists can outgrow one property (20 links of 2,048 characters), so they may be split.
+        LongStringProperty.Set(entity, "Emails", JsonSerializer.Serialize(p.Emails, Json));
+        LongStringProperty.Set(entity, "Interests", JsonSerializer.Serialize(p.Interests, Json));
+        LongStringProperty.Set(entity, "Links", JsonSerializer.Serialize(p.Links, Json));
+        return entity;
+    }
 
     public static Person ToPerson(TableEntity e) => new(
         e.RowKey[StorageKeys.PersonPrefix.Length..],
@@ -221,7 +230,7 @@ internal static class EntityMapper
     }
 
     private static string[] StringList(TableEntity e, string name) =>
-        e.GetString(name) is { Length: > 0 } json ? JsonSerializer.Deserialize<string[]>(json, Json) ?? [] : [];
+        LongStringProperty.Get(e, name) is { Length: > 0 } json ? JsonSerializer.Deserialize<string[]>(json, Json) ?? [] : [];
 
     private static Instant? OptionalInstant(TableEntity e, string name) =>
         e.GetInt64(name) is { } ticks ? Instant.FromUnixTimeTicks(ticks) : null;

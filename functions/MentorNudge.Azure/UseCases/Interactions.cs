@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using MentorNudge.Azure.Limits;
 using MentorNudge.Azure.Pipeline;
 using MentorNudge.Azure.Storage;
 using MentorNudge.Core.Inbound;
@@ -11,7 +12,7 @@ namespace MentorNudge.Azure.UseCases;
 /// What happens between the user and a person after an ask: a reply, something the user did for
 /// or with them, or an out-of-office answer. Each is one load and one atomic write of the partition.
 /// </summary>
-public sealed class Interactions(UserPartitionEditor partitions, IClock clock)
+public sealed class Interactions(UserPartitionEditor partitions, IClock clock, UserCaps? caps = null)
 {
     /// <summary>When someone who gave no return date is followed up again.</summary>
     public static readonly Duration OutOfOfficeDefault = Duration.FromDays(7);
@@ -55,6 +56,7 @@ public sealed class Interactions(UserPartitionEditor partitions, IClock clock)
         var (interaction, _) = await partitions.ChangeAsync(userId, p =>
         {
             _ = UserPartitionEditor.FindPerson(p, personId);
+            (caps ?? UserCaps.Default).EnsureCanAddInteraction(p, personId);
             var interaction = new Interaction(id, userId, personId, kind, when, note);
             var writes = new List<PendingWrite>
             {

@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using MentorNudge.Azure.Limits;
 using MentorNudge.Azure.Pipeline;
 using MentorNudge.Azure.Storage;
 using MentorNudge.Core.Content.Coaching;
@@ -12,7 +13,7 @@ namespace MentorNudge.Azure.UseCases;
 /// follow-up reminders and coach its text, all from one load of the user's partition. The API,
 /// the hooks and the demo all coach through here, so they give the same feedback.
 /// </summary>
-public sealed class Outreach(UserPartitionEditor partitions, IClock clock)
+public sealed class Outreach(UserPartitionEditor partitions, IClock clock, UserCaps? caps = null)
 {
     /// <summary>Logs the outreach, schedules its follow-ups, and coaches its text (null coach when there is no text).</summary>
     public async Task<OutreachResult> LogAsync(string userId, string personId, OutreachDraft draft, CancellationToken cancellationToken = default)
@@ -28,6 +29,7 @@ public sealed class Outreach(UserPartitionEditor partitions, IClock clock)
         var (ask, partition) = await partitions.ChangeAsync(userId, p =>
         {
             _ = UserPartitionEditor.FindPerson(p, personId);
+            (caps ?? UserCaps.Default).EnsureCanAddAsk(p, personId);
             var ask = new Ask(id, userId, personId, draft.SentAt ?? now, Trim(draft.Channel), Trim(draft.Subject), draft.Text);
             var write = new PendingWrite(
                 new TableTransactionAction(TableTransactionActionType.Add, EntityMapper.FromAsk(ask)),

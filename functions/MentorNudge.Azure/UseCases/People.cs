@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using MentorNudge.Azure.Limits;
 using MentorNudge.Azure.Pipeline;
 using MentorNudge.Azure.Storage;
 using MentorNudge.Core.Model;
@@ -11,7 +12,7 @@ namespace MentorNudge.Azure.UseCases;
 /// The people a user cultivates: add, read, find by email, replace, delete, snooze, stop. Scoped by
 /// user id: another user's person is simply not found (<see cref="NotFoundException"/>).
 /// </summary>
-public sealed class People(UserPartitionEditor partitions, IClock clock)
+public sealed class People(UserPartitionEditor partitions, IClock clock, UserCaps? caps = null)
 {
     public async Task<Person> AddAsync(string userId, PersonDraft draft, CancellationToken cancellationToken = default)
     {
@@ -19,6 +20,7 @@ public sealed class People(UserPartitionEditor partitions, IClock clock)
         var id = UserPartitionEditor.NewId("p");
         var (person, _) = await partitions.ChangeAsync(userId, p =>
         {
+            (caps ?? UserCaps.Default).EnsureCanAddPerson(p);
             var person = Apply(new Person(id, userId, "", [], draft.Connection, draft.Role, [], [], null, null, clock.GetCurrentInstant()), draft);
             var write = new PendingWrite(
                 new TableTransactionAction(TableTransactionActionType.Add, EntityMapper.FromPerson(person)),

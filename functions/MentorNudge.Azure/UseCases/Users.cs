@@ -45,7 +45,7 @@ public sealed class Users(
         return new CreatedUser(user.Id, token);
     }
 
-    /// <summary>The user id of a valid, unrevoked token (one point read of the token row); null otherwise.</summary>
+    /// <summary>The user id of a valid token, neither revoked nor expired (one point read of the token row); null otherwise.</summary>
     public async Task<string?> AuthenticateAsync(string? token, CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrWhiteSpace(token) || token.Length > 200)
@@ -53,7 +53,7 @@ public sealed class Users(
             return null;
         }
 
-        return await tokens.FindUserAsync(StorageKeys.HashToken(token.Trim()), cancellationToken).ConfigureAwait(false);
+        return await tokens.FindUserAsync(StorageKeys.HashToken(token.Trim()), clock.GetCurrentInstant(), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Issues an additional token for the user (rotation: issue, then revoke the old one).</summary>

@@ -1,4 +1,5 @@
 using MentorNudge.Api;
+using MentorNudge.Api.RateLimiting;
 using MentorNudge.Azure.DependencyInjection;
 using MentorNudge.Azure.Pipeline;
 using MentorNudge.Cli.Pipeline;
@@ -83,9 +84,11 @@ public static class SharedServices
         return string.IsNullOrEmpty(provider) ? "outbox" : provider;
     }
 
-    /// <summary>Maps the API handlers under <c>/api/</c> and the web app under <c>/app/</c>, exactly as the Functions app serves them.</summary>
+    /// <summary>Maps the rate limits, the API handlers under <c>/api/</c> and the web app under <c>/app/</c>, exactly as the Functions app serves them.</summary>
     public static void Map(WebApplication app)
     {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseMentorNudgeRateLimits();
         app.MapMentorNudgeApi();
         app.MapMentorNudgeWeb();
     }

@@ -1,4 +1,5 @@
 using MentorNudge.Api.Http;
+using MentorNudge.Api.RateLimiting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Routing;
@@ -49,6 +50,7 @@ public sealed class ApiTestHost : IAsyncDisposable
         });
         configure(builder.Services, clock);
         var app = builder.Build();
+        app.UseMentorNudgeRateLimits();
         app.MapMentorNudgeApi();
         await app.StartAsync();
         return new ApiTestHost(app, clock);
