@@ -17,6 +17,7 @@ public static class ApiRoutes
         Route("Me", "v1/me", ("GET", MeEndpoints.Get), ("PUT", MeEndpoints.Put), ("DELETE", MeEndpoints.Erase)),
         Route("MeExport", "v1/me/export", ("GET", MeEndpoints.Export)),
         Route("People", "v1/people", ("GET", PeopleEndpoints.List), ("POST", PeopleEndpoints.Add)),
+        Route("PeopleImport", "v1/people/import", ("POST", ImportEndpoints.People)),
         Route("Person", "v1/people/{id}", ("GET", PeopleEndpoints.Get), ("PUT", PeopleEndpoints.Update), ("DELETE", PeopleEndpoints.Delete)),
         Route("PersonOutreach", "v1/people/{id}/outreach", ("POST", PeopleEndpoints.Outreach)),
         Route("PersonReplies", "v1/people/{id}/replies", ("POST", PeopleEndpoints.Reply)),

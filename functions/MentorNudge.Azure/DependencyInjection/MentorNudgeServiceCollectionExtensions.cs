@@ -102,6 +102,7 @@ public static class MentorNudgeServiceCollectionExtensions
         services.TryAddSingleton<PoisonQueueService>();
         services.TryAddSingleton<MentorNudgeService>();
         services.TryAddSingleton<NudgeSender>();
+        services.TryAddSingleton<Import.PeopleImport>();
         return services;
     }
 }
