@@ -56,7 +56,8 @@ public sealed class PeopleImport(UserDataRepository data, NudgeScheduler schedul
         var preview = await RunAsync(partition, contacts(), settings, write: false, cancellationToken).ConfigureAwait(false);
         if (settings.DryRun || preview.Created + preview.Updated == 0)
         {
-            return preview;
+            // Nothing to write is a finished commit, not a dry run.
+            return preview with { DryRun = settings.DryRun };
         }
 
         // The dry pass changed only the loaded copy: start again from what is stored.
