@@ -1,6 +1,4 @@
-using MentorNudge.Api.Backend;
 using MentorNudge.Api.Http;
-using MentorNudge.Azure.Webhooks;
 using MentorNudge.Core.Content;
 using MentorNudge.Core.Content.Actions;
 using Microsoft.Extensions.Configuration;
@@ -13,17 +11,14 @@ namespace MentorNudge.Api;
 public static class ApiServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the API's options (<c>MentorNudge:Api</c>), the webhook pieces and the backend over the
-    /// application service. One-click links need <see cref="ActionTokens"/> (or <see cref="ContentOptions"/>
-    /// to make them from) registered by the content composition; without them every link answers 404.
+    /// Adds the API's options (<c>MentorNudge:Api</c>) and the verifier of one-click links, made from
+    /// the <see cref="ContentOptions"/> of the shared composition (the key the emails are signed with).
+    /// The handlers call the use cases that <c>AddMentorNudge</c> registers.
     /// </summary>
     public static IServiceCollection AddMentorNudgeApi(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<ApiOptions>().Bind(configuration.GetSection(ApiOptions.SectionName));
-        services.AddMentorNudgeWebhooks();
-        services.TryAddSingleton<IApiBackend>(sp => ActivatorUtilities.CreateInstance<ServiceApiBackend>(
-            sp,
-            sp.GetService<ActionTokens>() ?? (sp.GetService<ContentOptions>() is { } content ? new ActionTokens(content.ActionSigningKey) : null)!));
+        services.TryAddSingleton(sp => new ActionTokens(sp.GetRequiredService<ContentOptions>().ActionSigningKey));
         return services;
     }
 }

@@ -4,6 +4,7 @@ using MentorNudge.Azure.Email;
 using MentorNudge.Azure.Email.Acs;
 using MentorNudge.Azure.Pipeline;
 using MentorNudge.Azure.Storage;
+using MentorNudge.Azure.UseCases;
 using MentorNudge.Azure.Tests.Email.Acs;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -42,7 +43,15 @@ internal sealed class MentorNudgeStack : IAsyncDisposable
     /// <summary>The ACS stand-in (absent for a stack that never sends).</summary>
     public AcsTestServer Acs => _acs ?? throw new InvalidOperationException("This stack has no ACS server.");
 
-    public MentorNudgeService App => _services.GetRequiredService<MentorNudgeService>();
+    public Users Users => _services.GetRequiredService<Users>();
+
+    public People People => _services.GetRequiredService<People>();
+
+    public Outreach Outreach => _services.GetRequiredService<Outreach>();
+
+    public Interactions Interactions => _services.GetRequiredService<Interactions>();
+
+    public Schedule Schedule => _services.GetRequiredService<Schedule>();
 
     public NudgeDispatcher Dispatcher => _services.GetRequiredService<NudgeDispatcher>();
 

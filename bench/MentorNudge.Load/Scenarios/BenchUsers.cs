@@ -1,5 +1,6 @@
 using MentorNudge.Azure.Pipeline;
 using MentorNudge.Core.Model;
+using MentorNudge.Load.Infrastructure;
 using NodaTime;
 
 namespace MentorNudge.Load.Scenarios;
@@ -28,14 +29,14 @@ internal static class BenchUsers
     }
 
     /// <summary>Creates <paramref name="users"/> users with ten people each; returns (user, person) pairs in order.</summary>
-    public static async Task<List<(string UserId, string PersonId)>> CreateAsync(MentorNudgeService app, int users, int parallelism)
+    public static async Task<List<(string UserId, string PersonId)>> CreateAsync(MentorNudgeStack stack, int users, int parallelism)
     {
         // Users one at a time: creating one is an entity-group transaction, and Azurite 3.37 cannot
         // run two at once. People (single-row writes) in parallel.
         var userIds = new List<string>(users);
         for (var u = 0; u < users; u++)
         {
-            userIds.Add((await app.CreateUserAsync($"user{u}@bench.mentornudge.test", Settings(u), $"Bench User {u}")).UserId);
+            userIds.Add((await stack.Users.CreateAsync($"user{u}@bench.mentornudge.test", Settings(u), $"Bench User {u}")).UserId);
         }
 
         var pairs = new (string, string)[users * 10];
@@ -43,7 +44,7 @@ internal static class BenchUsers
         {
             for (var p = 0; p < 10; p++)
             {
-                var person = await app.AddPersonAsync(
+                var person = await stack.People.AddAsync(
                     userIds[u],
                     new PersonDraft($"Person {u}-{p}", [$"person{u}x{p}@bench.mentornudge.test"], Connection.Existing, PersonRole.Mentor, ["distributed systems"]),
                     ct);

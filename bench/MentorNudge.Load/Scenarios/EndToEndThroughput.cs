@@ -15,7 +15,7 @@ internal static class EndToEndThroughput
     public static async Task<EndToEndResult> RunAsync(StorageHost host, int count, int parallelism)
     {
         await using var stack = await MentorNudgeStack.StartAsync(host.ConnectionString, "pthree", BenchUsers.Start);
-        var pairs = await BenchUsers.CreateAsync(stack.App, (count + 9) / 10, parallelism);
+        var pairs = await BenchUsers.CreateAsync(stack, (count + 9) / 10, parallelism);
         await stack.Dispatcher.DispatchDueAsync(stack.Clock.GetCurrentInstant());
         stack.Counter.Reset();
         var now = stack.Clock.GetCurrentInstant();
@@ -30,7 +30,7 @@ internal static class EndToEndThroughput
         {
             for (var i = u * 10; i < Math.Min(count, (u + 1) * 10); i++)
             {
-                var result = await stack.App.LogOutreachAsync(pairs[i].UserId, pairs[i].PersonId, new OutreachDraft(sentAt[i], "email", "Quick question", "Loved your talk on queues."), ct);
+                var result = await stack.Outreach.LogAsync(pairs[i].UserId, pairs[i].PersonId, new OutreachDraft(sentAt[i], "email", "Quick question", "Loved your talk on queues."), ct);
                 lock (gate)
                 {
                     var due = result.FollowUps.Single().DueAt;

@@ -19,7 +19,7 @@ internal static class MentorNudgeReminders
     public static async Task<(ReminderRun Run, OperationBreakdown Ops)> RunAsync(StorageHost host, ReminderWorkload workload, string name)
     {
         await using var stack = await MentorNudgeStack.StartAsync(host.ConnectionString, name, BenchUsers.Start);
-        var pairs = await BenchUsers.CreateAsync(stack.App, (workload.Count + 9) / 10, parallelism: 8);
+        var pairs = await BenchUsers.CreateAsync(stack, (workload.Count + 9) / 10, parallelism: 8);
 
         // First tick: sets the cursor, so the measured tick reads exactly (start, due].
         await stack.Dispatcher.DispatchDueAsync(stack.Clock.GetCurrentInstant());
@@ -41,7 +41,7 @@ internal static class MentorNudgeReminders
                 // went out, which spreads the follow-ups' due instants like Hangfire's delays.
                 var sentAt = now - Duration.FromTicks((long)(workload.Delays[i].Ticks * scale));
                 var before = stack.Counter.Total;
-                var result = await stack.App.LogOutreachAsync(pairs[i].UserId, pairs[i].PersonId, new OutreachDraft(sentAt, "email", "Quick question", "Loved your talk on queues."));
+                var result = await stack.Outreach.LogAsync(pairs[i].UserId, pairs[i].PersonId, new OutreachDraft(sentAt, "email", "Quick question", "Loved your talk on queues."));
                 scheduleOps += stack.Counter.Total - before;
                 var followUp = result.FollowUps.Single();
                 nudgeIds[i] = followUp.NudgeId;
@@ -52,7 +52,7 @@ internal static class MentorNudgeReminders
             if (c >= 0 && toCancel.Contains(c))
             {
                 var before = stack.Counter.Total;
-                await stack.App.LogReplyAsync(pairs[c].UserId, pairs[c].PersonId);
+                await stack.Interactions.LogReplyAsync(pairs[c].UserId, pairs[c].PersonId);
                 cancelOps += stack.Counter.Total - before;
             }
         }

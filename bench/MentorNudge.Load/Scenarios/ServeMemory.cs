@@ -85,11 +85,11 @@ internal static class ServeMemory
         await Parallel.ForEachAsync(Enumerable.Range(0, sample), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, ct) =>
         {
             var userId = $"u{i * step:D6}";
-            _ = await stack.App.GetUserAsync(userId, ct);
-            var list = await stack.App.ListPeopleAsync(userId, ct);
+            _ = await stack.Users.GetAsync(userId, ct);
+            var list = await stack.People.ListAsync(userId, ct);
             Interlocked.Add(ref people, list.Count);
-            await stack.App.LogOutreachAsync(userId, list[0].Id, new MentorNudge.Azure.Pipeline.OutreachDraft(null, "email", "Quick question", "Loved your talk."), ct);
-            _ = await stack.App.GetScheduleAsync(userId, BenchUsers.Start, BenchUsers.Start + NodaTime.Duration.FromDays(30), ct);
+            await stack.Outreach.LogAsync(userId, list[0].Id, new MentorNudge.Azure.Pipeline.OutreachDraft(null, "email", "Quick question", "Loved your talk."), ct);
+            _ = await stack.Schedule.UpcomingAsync(userId, BenchUsers.Start, BenchUsers.Start + NodaTime.Duration.FromDays(30), ct);
         });
         var tick = await stack.Dispatcher.DispatchDueAsync(stack.Clock.GetCurrentInstant());
         var self = Environment.ProcessId;

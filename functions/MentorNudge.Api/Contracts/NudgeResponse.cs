@@ -1,3 +1,4 @@
+using MentorNudge.Azure.Pipeline;
 using MentorNudge.Core.Model;
 using NodaTime;
 
@@ -21,6 +22,10 @@ public sealed record NudgeResponse(
     string? DeliveryStatus,
     string? Reason)
 {
-    public static NudgeResponse From(Nudge n, DateTimeZone zone) => new(
-        n.Id, n.Kind, n.PersonId, n.AskId, n.DueAt, n.DueAt.InZone(zone).ToOffsetDateTime(), n.Status, n.SentAt, n.Channel, n.DeliveryStatus, n.Reason);
+    /// <summary>The nudge as the use cases give it: its local time was computed once, in the user's zone.</summary>
+    public static NudgeResponse From(ScheduledNudge n)
+    {
+        ArgumentNullException.ThrowIfNull(n);
+        return new(n.NudgeId, n.Kind, n.PersonId, n.AskId, n.DueAt, n.DueLocal.ToOffsetDateTime(), n.Status, n.SentAt, n.Channel, n.DeliveryStatus, n.Reason);
+    }
 }

@@ -3,6 +3,7 @@ using System.Text;
 using MentorNudge.Api.Http;
 using MentorNudge.Api.Json;
 using MentorNudge.Azure.Email.DeliveryReports;
+using MentorNudge.Azure.UseCases;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -58,7 +59,7 @@ internal static class AcsEndpoints
             return Results.Json(new { validationResponse = code }, ApiJson.Options);
         }
 
-        var backend = context.Backend();
+        var reports = context.Use<DeliveryReports>();
         var recorded = 0;
         foreach (var report in events.Reports)
         {
@@ -67,7 +68,7 @@ internal static class AcsEndpoints
                 continue;
             }
 
-            if (await backend.RecordDeliveryReportAsync(report, context.RequestAborted))
+            if (await reports.RecordAsync(report, context.RequestAborted))
             {
                 recorded++;
             }

@@ -1,5 +1,5 @@
-using MentorNudge.Api.Backend;
 using MentorNudge.Api.Http;
+using MentorNudge.Azure.UseCases;
 using MentorNudge.Core.Content;
 using MentorNudge.Core.Content.Actions;
 using Microsoft.AspNetCore.Http;
@@ -46,33 +46,57 @@ internal static class ActionEndpoints
             && System.Text.Encoding.UTF8.GetString(raw!).Split('&').Any(p => p.Equals("List-Unsubscribe=One-Click", StringComparison.Ordinal));
         var name = oneClick ? "unsubscribe" : action.Action;
 
-        var backend = context.Backend();
         var ct = context.RequestAborted;
         var now = context.Now();
-        var done = name switch
+        var personId = action.PersonId;
+        switch (name)
         {
-            "replied" => action.PersonId is not null && await backend.LogReplyAsync(action.UserId, action.PersonId, now, ct),
-            "snooze" => action.PersonId is not null && await backend.SnoozePersonAsync(action.UserId, action.PersonId, now + SnoozeFor, ct),
-            "stop" => action.PersonId is not null && await backend.StopPersonAsync(action.UserId, action.PersonId, ct),
-            "unsubscribe" => await UnsubscribeAsync(backend, action.UserId, ct),
-            _ => false,
-        };
+            case "replied" when personId is not null:
+                await context.Use<Interactions>().LogReplyAsync(action.UserId, personId, now, ct);
+                break;
+            case "snooze" when personId is not null:
+                await context.Use<People>().SnoozeAsync(action.UserId, personId, now + SnoozeFor, ct);
+                break;
+            case "stop" when personId is not null:
+                await context.Use<People>().StopAsync(action.UserId, personId, ct);
+                break;
+            case "unsubscribe":
+                await context.Use<Users>().UnsubscribeAsync(action.UserId, ct);
+                break;
+            default:
+                return Page(StatusCodes.Status404NotFound, ActionPages.Done(null, null, ActionTokenFailure.Malformed));
+        }
 
-        return done
-            ? Page(StatusCodes.Status200OK, ActionPages.Done(Kind(name), action.PersonName))
-            : Page(StatusCodes.Status404NotFound, ActionPages.Done(null, null, ActionTokenFailure.Malformed));
+        return Page(StatusCodes.Status200OK, ActionPages.Done(Kind(name), action.PersonName));
     }
 
+    /// <summary>
+    /// The link's user, action and person (one point read of the user, one load when the link names a
+    /// nudge), or null when the token is invalid or expired or the user is gone.
+    /// </summary>
     private static async Task<OneClickAction?> ReadAsync(HttpContext context)
     {
         var token = context.Request.RouteValues["token"]?.ToString();
-        return token is { Length: > 0 and <= 2048 } ? await context.Backend().ReadActionTokenAsync(token, context.RequestAborted) : null;
-    }
+        if (token is not { Length: > 0 and <= 2048 })
+        {
+            return null;
+        }
 
-    private static async Task<bool> UnsubscribeAsync(IApiBackend backend, string userId, CancellationToken ct)
-    {
-        await backend.UnsubscribeAsync(userId, ct);
-        return true;
+        var verified = context.Use<ActionTokens>().Verify(token, context.Now());
+        if (verified.Failure != ActionTokenFailure.None || verified.UserId is null || verified.Action is not { } action)
+        {
+            return null;
+        }
+
+        var ct = context.RequestAborted;
+        if (await context.Use<Users>().FindAsync(verified.UserId, ct) is null)
+        {
+            return null;
+        }
+
+        // Any status: a link may be used while its nudge is still scheduled (a digest lists upcoming follow-ups).
+        var person = verified.NudgeId is null ? null : await context.Use<People>().FindByNudgeAsync(verified.UserId, verified.NudgeId, ct);
+        return new OneClickAction(verified.UserId, ActionTokens.ActionName(action), person?.Id, person?.Name);
     }
 
     private static ActionKind? Kind(string name) => name switch

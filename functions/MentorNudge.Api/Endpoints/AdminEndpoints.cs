@@ -1,6 +1,8 @@
 using MentorNudge.Api.Contracts;
 using MentorNudge.Api.Http;
 using MentorNudge.Api.Validation;
+using MentorNudge.Azure.Pipeline;
+using MentorNudge.Azure.UseCases;
 using MentorNudge.Core.Model;
 using MentorNudge.Core.Validation;
 using Microsoft.AspNetCore.Http;
@@ -55,8 +57,8 @@ internal static class AdminEndpoints
             return ApiProblems.Validation(errors.ToDictionary());
         }
 
-        var created = await context.Backend().CreateUserAsync(request.Email!, request.TimeZone!, request.Country!, request.DisplayName, context.RequestAborted);
-        return Results.Json(created, Json.ApiJson.Options, statusCode: StatusCodes.Status201Created);
+        var created = await context.Use<Users>().CreateAsync(request.Email!, UserSettings.CreateDefault(request.TimeZone!, request.Country!), request.DisplayName, context.RequestAborted);
+        return EndpointContext.Json(new CreatedUserResponse(created.UserId, created.Token), StatusCodes.Status201Created);
     }
 
     public static async Task<IResult> ListPoison(HttpContext context)
@@ -72,7 +74,7 @@ internal static class AdminEndpoints
             return ApiProblems.NotFound("No such queue.");
         }
 
-        return EndpointContext.Json(await context.Backend().ListPoisonAsync(queue, context.RequestAborted));
+        return EndpointContext.Json(await context.Use<PoisonQueueService>().ListAsync(queue, cancellationToken: context.RequestAborted));
     }
 
     public static async Task<IResult> ReplayPoison(HttpContext context)
@@ -88,7 +90,7 @@ internal static class AdminEndpoints
             return ApiProblems.NotFound("No such queue.");
         }
 
-        var replayed = await context.Backend().ReplayPoisonAsync(queue, context.RequestAborted);
+        var replayed = await context.Use<PoisonQueueService>().ReplayAsync(queue, cancellationToken: context.RequestAborted);
         return EndpointContext.Json(new { queue, replayed });
     }
 }

@@ -1,16 +1,17 @@
 using MentorNudge.Api.Contracts;
 using MentorNudge.Api.Http;
 using MentorNudge.Api.Validation;
+using MentorNudge.Azure.UseCases;
 using Microsoft.AspNetCore.Http;
 
 namespace MentorNudge.Api.Endpoints;
 
-/// <summary><c>POST /api/v1/coach</c>: feedback on an ask before it is sent. Writes nothing.</summary>
+/// <summary><c>POST /api/v1/coach</c>: feedback on an ask before it is sent. Writes nothing; an unknown person is a 404.</summary>
 internal static class CoachEndpoints
 {
     public static async Task<IResult> Coach(HttpContext context)
     {
-        var (user, error) = await ApiAuth.UserAsync(context);
+        var (userId, error) = await ApiAuth.UserIdAsync(context);
         if (error is not null)
         {
             return error;
@@ -39,12 +40,7 @@ internal static class CoachEndpoints
             return ApiProblems.Validation(errors.ToDictionary());
         }
 
-        var backend = context.Backend();
-        if (request.PersonId is not null && await backend.GetPersonAsync(user!.Id, request.PersonId, context.RequestAborted) is null)
-        {
-            return ApiProblems.NotFound("No such person.");
-        }
-
-        return EndpointContext.Json(await backend.CoachAsync(user!.Id, request.Text!, request.PersonId, context.RequestAborted));
+        var feedback = await context.Use<Outreach>().CoachAsync(userId!, request.Text!, request.PersonId, context.RequestAborted);
+        return EndpointContext.Json(CoachResponse.From(feedback));
     }
 }

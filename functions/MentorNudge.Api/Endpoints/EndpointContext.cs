@@ -1,4 +1,3 @@
-using MentorNudge.Api.Backend;
 using MentorNudge.Api.Json;
 using MentorNudge.Api.Validation;
 using Microsoft.AspNetCore.Http;
@@ -10,7 +9,10 @@ namespace MentorNudge.Api.Endpoints;
 /// <summary>Small accessors the handlers share.</summary>
 internal static class EndpointContext
 {
-    public static IApiBackend Backend(this HttpContext context) => context.RequestServices.GetRequiredService<IApiBackend>();
+    /// <summary>The use case (or adapter) <typeparamref name="T"/> the handler calls.</summary>
+    public static T Use<T>(this HttpContext context)
+        where T : notnull =>
+        context.RequestServices.GetRequiredService<T>();
 
     public static Instant Now(this HttpContext context) => context.RequestServices.GetRequiredService<IClock>().GetCurrentInstant();
 

@@ -1,4 +1,5 @@
 using MentorNudge.Api.Contracts;
+using MentorNudge.Azure.Storage;
 using Microsoft.AspNetCore.Http;
 
 namespace MentorNudge.Api.Endpoints;
@@ -8,7 +9,7 @@ internal static class HealthEndpoints
 {
     public static async Task<IResult> Get(HttpContext context)
     {
-        var tick = await context.Backend().GetLastDispatcherTickAsync(context.RequestAborted);
+        var tick = (await context.Use<DispatchCheckpoint>().ReadAsync(context.RequestAborted)).LastTick;
         return EndpointContext.Json(new HealthResponse("ok", context.Now(), tick));
     }
 

@@ -1,13 +1,13 @@
 using System.Net.Mail;
-using MentorNudge.Api.Backend;
 using MentorNudge.Api.Contracts;
 using MentorNudge.Api.Http;
 using MentorNudge.Api.Validation;
+using MentorNudge.Azure.Pipeline;
+using MentorNudge.Azure.UseCases;
 using MentorNudge.Azure.Webhooks;
 using MentorNudge.Core.Inbound;
 using MentorNudge.Core.Model;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using NodaTime;
 
@@ -59,7 +59,6 @@ internal static class HookEndpoints
             return ApiProblems.Validation(errors.ToDictionary());
         }
 
-        var backend = context.Backend();
         var ct = context.RequestAborted;
         PersonDraft? draft = null;
         switch (evt.Type)
@@ -96,14 +95,15 @@ internal static class HookEndpoints
             return ApiProblems.Validation(Prefix(errors, evt.Type!));
         }
 
-        var person = await FindPersonAsync(backend, user!.Id, data!, ct);
+        var people = context.Use<People>();
+        var person = await FindPersonAsync(people, user!.Id, data!, ct);
         var d = data!;
         if (person is null && evt.Type != "person.upserted")
         {
             return ApiProblems.NotFound("No person matches data.personId or data.email.");
         }
 
-        if (!await backend.TryRememberEventAsync(user.Id, evt.Id!, ct))
+        if (!await context.Use<WebhookEventLog>().TryRememberAsync(user.Id, evt.Id!, ct))
         {
             return ApiProblems.Conflict("This event id was received before.");
         }
@@ -111,18 +111,18 @@ internal static class HookEndpoints
         switch (evt.Type)
         {
             case "outreach.sent":
-                await backend.LogOutreachAsync(user.Id, person!.Id, d.SentAt, d.Channel, d.Subject, d.Text, ct);
+                await context.Use<Outreach>().LogAsync(user.Id, person!.Id, new OutreachDraft(d.SentAt, d.Channel, d.Subject, d.Text), ct);
                 break;
             case "reply.received":
-                await backend.LogReplyAsync(user.Id, person!.Id, d.ReceivedAt, ct);
+                await context.Use<Interactions>().LogReplyAsync(user.Id, person!.Id, d.ReceivedAt, ct);
                 break;
             case "interaction.logged":
-                await backend.LogInteractionAsync(user.Id, person!.Id, d.Kind!.Value, d.At, d.Note, ct);
+                await context.Use<Interactions>().LogAsync(user.Id, person!.Id, d.Kind!.Value, d.At, d.Note, ct);
                 break;
             default:
                 person = person is null
-                    ? await backend.AddPersonAsync(user.Id, draft!, ct)
-                    : await backend.UpdatePersonAsync(user.Id, person.Id, draft!, ct);
+                    ? await people.AddAsync(user.Id, draft!, ct)
+                    : await people.UpdateAsync(user.Id, person.Id, draft!, ct);
                 break;
         }
 
@@ -163,10 +163,9 @@ internal static class HookEndpoints
             return ApiProblems.Validation(errors.ToDictionary());
         }
 
-        var backend = context.Backend();
         var ct = context.RequestAborted;
-        var matchDomain = context.RequestServices.GetRequiredService<IOptions<ApiOptions>>().Value.InboundEmailMatchDomain;
-        var person = await backend.FindPersonByEmailAsync(user!.Id, from!.Address, matchDomain, ct);
+        var matchDomain = context.Use<IOptions<ApiOptions>>().Value.InboundEmailMatchDomain;
+        var person = await context.Use<People>().FindByEmailAsync(user!.Id, from!.Address, matchDomain, ct);
         if (person is null)
         {
             return EndpointContext.Json(new InboundEmailResult(false, null, "ignored", null));
@@ -175,25 +174,19 @@ internal static class HookEndpoints
         // A forwarded message seen twice (retries of the forwarder) is applied once.
         var messageId = email.Headers?.FirstOrDefault(h => h.Key.Equals("Message-ID", StringComparison.OrdinalIgnoreCase)).Value;
         if (!string.IsNullOrWhiteSpace(messageId)
-            && !await backend.TryRememberEventAsync(user.Id, "mail-" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(messageId)))[..40], ct))
+            && !await context.Use<WebhookEventLog>().TryRememberAsync(user.Id, "mail-" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(messageId)))[..40], ct))
         {
             return ApiProblems.Conflict("This message was received before.");
         }
 
-        var now = context.Now();
+        var interactions = context.Use<Interactions>();
         if (AutoReplyDetector.IsAutoReply(email.Headers, email.Subject))
         {
-            var zone = RequestValidator.Zone(user.Settings.TimeZoneId) ?? DateTimeZone.Utc;
-            var today = now.InZone(zone).Date;
-            var back = ReturnDateParser.FindReturnDate(email.Text, today);
-
-            // Follow up the day after they are back, or in a week when they did not say.
-            var until = back is { } date ? zone.AtStartOfDay(date.PlusDays(1)).ToInstant() : now + Duration.FromDays(7);
-            await backend.SnoozePersonAsync(user.Id, person.Id, until, ct);
+            var until = await interactions.LogOutOfOfficeAsync(user.Id, person.Id, email.Text, ct);
             return EndpointContext.Json(new InboundEmailResult(true, person.Id, "postponed", until));
         }
 
-        await backend.LogReplyAsync(user.Id, person.Id, now, ct);
+        await interactions.LogReplyAsync(user.Id, person.Id, context.Now(), ct);
         return EndpointContext.Json(new InboundEmailResult(true, person.Id, "replied", null));
     }
 
@@ -212,7 +205,7 @@ internal static class HookEndpoints
         }
 
         var userId = context.RouteId("userId");
-        var user = userId is null ? null : await context.Backend().FindUserAsync(userId, context.RequestAborted);
+        var user = userId is null ? null : await context.Use<Users>().FindAsync(userId, context.RequestAborted);
 
         // Unknown user, no secret and bad signature look the same from outside.
         var secret = user?.Settings.Webhook?.Secret;
@@ -226,15 +219,15 @@ internal static class HookEndpoints
         };
     }
 
-    private static async Task<Person?> FindPersonAsync(IApiBackend backend, string userId, InboundEventData data, CancellationToken ct)
+    private static async Task<Person?> FindPersonAsync(People people, string userId, InboundEventData data, CancellationToken ct)
     {
         if (RequestValidator.IsValidId(data.PersonId))
         {
-            return await backend.GetPersonAsync(userId, data.PersonId!, ct);
+            return await people.FindAsync(userId, data.PersonId!, ct);
         }
 
         var email = data.Email ?? data.Person?.Emails?.FirstOrDefault();
-        return RequestValidator.IsEmail(email) ? await backend.FindPersonByEmailAsync(userId, email!, matchDomain: false, ct) : null;
+        return RequestValidator.IsEmail(email) ? await people.FindByEmailAsync(userId, email!, matchDomain: false, ct) : null;
     }
 
     private static Dictionary<string, string[]> Prefix(FieldErrors errors, string type)

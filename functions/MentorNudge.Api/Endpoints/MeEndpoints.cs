@@ -2,9 +2,10 @@ using System.Security.Cryptography;
 using MentorNudge.Api.Contracts;
 using MentorNudge.Api.Http;
 using MentorNudge.Api.Validation;
+using MentorNudge.Azure.UseCases;
 using MentorNudge.Core.Model;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
 
 namespace MentorNudge.Api.Endpoints;
 
@@ -13,13 +14,13 @@ internal static class MeEndpoints
 {
     public static async Task<IResult> Get(HttpContext context)
     {
-        var (user, error) = await ApiAuth.UserAsync(context);
-        return error ?? EndpointContext.Json(ToResponse(user!, showSecret: false));
+        var (userId, error) = await ApiAuth.UserIdAsync(context);
+        return error ?? EndpointContext.Json(ToResponse(await context.Use<Users>().GetAsync(userId!, context.RequestAborted), showSecret: false));
     }
 
     public static async Task<IResult> Put(HttpContext context)
     {
-        var (user, error) = await ApiAuth.UserAsync(context);
+        var (userId, error) = await ApiAuth.UserIdAsync(context);
         if (error is not null)
         {
             return error;
@@ -31,38 +32,48 @@ internal static class MeEndpoints
             return bodyError;
         }
 
-        var (settings, errors) = RequestValidator.Settings(request!, user!.Settings.Webhook, NewSecret, context.RequestServices.GetRequiredService<NodaTime.IClock>());
+        // The current webhook: a PUT that leaves out the secret keeps it.
+        var users = context.Use<Users>();
+        var user = await users.GetAsync(userId!, context.RequestAborted);
+        var (settings, errors) = RequestValidator.Settings(request!, user.Settings.Webhook, NewSecret, context.Use<IClock>());
         if (errors.Any)
         {
             return ApiProblems.Validation(errors.ToDictionary());
         }
 
-        var updated = await context.Backend().UpdateUserAsync(user.Id, request!.Email!, request.DisplayName, settings!, context.RequestAborted);
+        var updated = await users.UpdateAsync(user.Id, request!.Email!, settings!, request.DisplayName, context.RequestAborted);
         var secretIsNew = updated.Settings.Webhook is { } w && w.Secret != user.Settings.Webhook?.Secret;
         return EndpointContext.Json(ToResponse(updated, showSecret: secretIsNew));
     }
 
     public static async Task<IResult> Export(HttpContext context)
     {
-        var (user, error) = await ApiAuth.UserAsync(context);
+        var (userId, error) = await ApiAuth.UserIdAsync(context);
         if (error is not null)
         {
             return error;
         }
 
-        var export = await context.Backend().ExportAsync(user!.Id, context.RequestAborted);
-        return EndpointContext.Json(export);
+        var export = await context.Use<Users>().ExportAsync(userId!, context.RequestAborted);
+        return EndpointContext.Json(new
+        {
+            user = ToResponse(export.User, showSecret: false),
+            people = export.People.OrderBy(p => p.Id, StringComparer.Ordinal).Select(PersonResponse.From),
+            asks = export.Asks.OrderBy(a => a.Id, StringComparer.Ordinal).Select(AskResponse.From),
+            interactions = export.Interactions.OrderBy(i => i.Id, StringComparer.Ordinal).Select(InteractionResponse.From),
+            nudges = export.Nudges.OrderBy(n => n.NudgeId, StringComparer.Ordinal).Select(NudgeResponse.From),
+        });
     }
 
     public static async Task<IResult> Erase(HttpContext context)
     {
-        var (user, error) = await ApiAuth.UserAsync(context);
+        var (userId, error) = await ApiAuth.UserIdAsync(context);
         if (error is not null)
         {
             return error;
         }
 
-        await context.Backend().EraseAsync(user!.Id, context.RequestAborted);
+        await context.Use<Users>().EraseAsync(userId!, context.RequestAborted);
         return Results.NoContent();
     }
 

@@ -1,6 +1,7 @@
 using MentorNudge.Api.Contracts;
 using MentorNudge.Api.Http;
-using MentorNudge.Api.Validation;
+using MentorNudge.Azure.UseCases;
+using MentorNudge.Azure.Webhooks;
 using Microsoft.AspNetCore.Http;
 using NodaTime;
 using NodaTime.Text;
@@ -13,15 +14,16 @@ internal static class NudgeEndpoints
     private static readonly Duration DefaultWindow = Duration.FromDays(28);
     private static readonly Duration MaxWindow = Duration.FromDays(366);
 
-    public static async Task<IResult> Schedule(HttpContext context)
+    public static async Task<IResult> Upcoming(HttpContext context)
     {
-        var (user, error) = await ApiAuth.UserAsync(context);
+        var (userId, error) = await ApiAuth.UserIdAsync(context);
         if (error is not null)
         {
             return error;
         }
 
-        var zone = RequestValidator.Zone(user!.Settings.TimeZoneId) ?? DateTimeZone.Utc;
+        // A bare date in the query is a day in the user's zone.
+        var zone = (await context.Use<Users>().GetAsync(userId!, context.RequestAborted)).Settings.Zone;
         var errors = new FieldErrors();
         var now = context.Now();
         var from = ParseBound(context.Request.Query["from"], zone, errors, "from") ?? now;
@@ -40,32 +42,31 @@ internal static class NudgeEndpoints
             return ApiProblems.Validation(errors.ToDictionary());
         }
 
-        var nudges = await context.Backend().GetScheduleAsync(user.Id, from, to, context.RequestAborted);
-        return EndpointContext.Json(nudges.OrderBy(n => n.DueAt).Select(n => NudgeResponse.From(n, zone)).ToList());
+        var nudges = await context.Use<Schedule>().UpcomingAsync(userId!, from, to, context.RequestAborted);
+        return EndpointContext.Json(nudges.Select(NudgeResponse.From).ToList());
     }
 
     public static async Task<IResult> History(HttpContext context)
     {
-        var (user, error) = await ApiAuth.UserAsync(context);
+        var (userId, error) = await ApiAuth.UserIdAsync(context);
         if (error is not null)
         {
             return error;
         }
 
-        var zone = RequestValidator.Zone(user!.Settings.TimeZoneId) ?? DateTimeZone.Utc;
-        var nudges = await context.Backend().GetNudgeHistoryAsync(user.Id, context.RequestAborted);
-        return EndpointContext.Json(nudges.OrderByDescending(n => n.SentAt ?? n.DueAt).Select(n => NudgeResponse.From(n, zone)).ToList());
+        var nudges = await context.Use<Schedule>().HistoryAsync(userId!, context.RequestAborted);
+        return EndpointContext.Json(nudges.Select(NudgeResponse.From).ToList());
     }
 
     public static async Task<IResult> WebhookDeliveries(HttpContext context)
     {
-        var (user, error) = await ApiAuth.UserAsync(context);
+        var (userId, error) = await ApiAuth.UserIdAsync(context);
         if (error is not null)
         {
             return error;
         }
 
-        return EndpointContext.Json(await context.Backend().ListWebhookDeliveriesAsync(user!.Id, context.RequestAborted));
+        return EndpointContext.Json(await context.Use<WebhookDeliveryLog>().ListAsync(userId!, context.RequestAborted));
     }
 
     // Accepts an instant with offset, or a date (the start of that day in the user's zone).

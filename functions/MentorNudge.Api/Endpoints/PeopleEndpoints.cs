@@ -1,30 +1,35 @@
 using MentorNudge.Api.Contracts;
 using MentorNudge.Api.Http;
 using MentorNudge.Api.Validation;
-using MentorNudge.Core.Model;
+using MentorNudge.Azure.Pipeline;
+using MentorNudge.Azure.UseCases;
 using Microsoft.AspNetCore.Http;
 using NodaTime;
 
 namespace MentorNudge.Api.Endpoints;
 
-/// <summary><c>/api/v1/people</c>: people, and what happens with them (outreach, replies, interactions).</summary>
+/// <summary>
+/// <c>/api/v1/people</c>: people, and what happens with them (outreach, replies, interactions).
+/// Each handler parses and checks the request, then makes one call on a use case; an unknown person
+/// surfaces as <see cref="NotFoundException"/>, answered 404 by the dispatcher.
+/// </summary>
 internal static class PeopleEndpoints
 {
     public static async Task<IResult> List(HttpContext context)
     {
-        var (user, error) = await ApiAuth.UserAsync(context);
+        var (userId, error) = await ApiAuth.UserIdAsync(context);
         if (error is not null)
         {
             return error;
         }
 
-        var people = await context.Backend().ListPeopleAsync(user!.Id, context.RequestAborted);
+        var people = await context.Use<People>().ListAsync(userId!, context.RequestAborted);
         return EndpointContext.Json(people.Select(PersonResponse.From).ToList());
     }
 
     public static async Task<IResult> Add(HttpContext context)
     {
-        var (user, error) = await ApiAuth.UserAsync(context);
+        var (userId, error) = await ApiAuth.UserIdAsync(context);
         if (error is not null)
         {
             return error;
@@ -42,26 +47,19 @@ internal static class PeopleEndpoints
             return ApiProblems.Validation(errors.ToDictionary());
         }
 
-        var person = await context.Backend().AddPersonAsync(user!.Id, draft!, context.RequestAborted);
-        return Results.Json(PersonResponse.From(person), Json.ApiJson.Options, statusCode: StatusCodes.Status201Created);
+        var person = await context.Use<People>().AddAsync(userId!, draft!, context.RequestAborted);
+        return EndpointContext.Json(PersonResponse.From(person), StatusCodes.Status201Created);
     }
 
     public static async Task<IResult> Get(HttpContext context)
     {
-        var (user, error) = await ApiAuth.UserAsync(context);
-        if (error is not null)
-        {
-            return error;
-        }
-
-        var id = context.RouteId("id");
-        var person = id is null ? null : await context.Backend().GetPersonAsync(user!.Id, id, context.RequestAborted);
-        return person is null ? ApiProblems.NotFound("No such person.") : EndpointContext.Json(PersonResponse.From(person));
+        var (userId, id, error) = await ReadPersonRouteAsync(context);
+        return error ?? EndpointContext.Json(PersonResponse.From(await context.Use<People>().GetAsync(userId, id, context.RequestAborted)));
     }
 
     public static async Task<IResult> Update(HttpContext context)
     {
-        var (user, id, request, error) = await ReadPersonRequestAsync<PersonRequest>(context);
+        var (userId, id, request, error) = await ReadPersonRequestAsync<PersonRequest>(context);
         if (error is not null)
         {
             return error;
@@ -73,26 +71,25 @@ internal static class PeopleEndpoints
             return ApiProblems.Validation(errors.ToDictionary());
         }
 
-        var person = await context.Backend().UpdatePersonAsync(user!.Id, id, draft!, context.RequestAborted);
-        return person is null ? ApiProblems.NotFound("No such person.") : EndpointContext.Json(PersonResponse.From(person));
+        var person = await context.Use<People>().UpdateAsync(userId, id, draft!, context.RequestAborted);
+        return EndpointContext.Json(PersonResponse.From(person));
     }
 
     public static async Task<IResult> Delete(HttpContext context)
     {
-        var (user, error) = await ApiAuth.UserAsync(context);
+        var (userId, id, error) = await ReadPersonRouteAsync(context);
         if (error is not null)
         {
             return error;
         }
 
-        var id = context.RouteId("id");
-        var deleted = id is not null && await context.Backend().DeletePersonAsync(user!.Id, id, context.RequestAborted);
-        return deleted ? Results.NoContent() : ApiProblems.NotFound("No such person.");
+        await context.Use<People>().DeleteAsync(userId, id, context.RequestAborted);
+        return Results.NoContent();
     }
 
-    public static async Task<IResult> Outreach(HttpContext context)
+    public static async Task<IResult> LogOutreach(HttpContext context)
     {
-        var (user, id, request, error) = await ReadPersonRequestAsync<OutreachRequest>(context);
+        var (userId, id, request, error) = await ReadPersonRequestAsync<OutreachRequest>(context);
         if (error is not null)
         {
             return error;
@@ -104,30 +101,17 @@ internal static class PeopleEndpoints
             return ApiProblems.Validation(errors.ToDictionary());
         }
 
-        var backend = context.Backend();
-        var person = await backend.GetPersonAsync(user!.Id, id, context.RequestAborted);
-        if (person is null)
-        {
-            return ApiProblems.NotFound("No such person.");
-        }
-
-        var logged = await backend.LogOutreachAsync(user.Id, id, request!.SentAt, request.Channel, request.Subject, request.Text, context.RequestAborted);
-        if (logged is not { } result)
-        {
-            return ApiProblems.NotFound("No such person.");
-        }
-
-        var zone = RequestValidator.Zone(user.Settings.TimeZoneId) ?? DateTimeZone.Utc;
-        CoachResponse? coach = string.IsNullOrWhiteSpace(request.Text)
-            ? null
-            : await backend.CoachAsync(user.Id, request.Text, person.Id, context.RequestAborted);
-        var answer = new OutreachResponse(AskResponse.From(result.Ask), result.FollowUps.Select(n => NudgeResponse.From(n, zone)).ToList(), coach);
-        return Results.Json(answer, Json.ApiJson.Options, statusCode: StatusCodes.Status201Created);
+        var result = await context.Use<Outreach>().LogAsync(userId, id, new OutreachDraft(request!.SentAt, request.Channel, request.Subject, request.Text), context.RequestAborted);
+        var answer = new OutreachResponse(
+            AskResponse.From(result.Ask),
+            result.FollowUps.Select(NudgeResponse.From).ToList(),
+            result.Coach is { } coach ? CoachResponse.From(coach) : null);
+        return EndpointContext.Json(answer, StatusCodes.Status201Created);
     }
 
-    public static async Task<IResult> Reply(HttpContext context)
+    public static async Task<IResult> LogReply(HttpContext context)
     {
-        var (user, id, request, error) = await ReadPersonRequestAsync<ReplyRequest>(context);
+        var (userId, id, request, error) = await ReadPersonRequestAsync<ReplyRequest>(context);
         if (error is not null)
         {
             return error;
@@ -138,13 +122,13 @@ internal static class PeopleEndpoints
             return ApiProblems.Field("receivedAt", "Must not be in the future.");
         }
 
-        var ok = await context.Backend().LogReplyAsync(user!.Id, id, request.ReceivedAt, context.RequestAborted);
-        return ok ? Results.NoContent() : ApiProblems.NotFound("No such person.");
+        await context.Use<Interactions>().LogReplyAsync(userId, id, request.ReceivedAt, context.RequestAborted);
+        return Results.NoContent();
     }
 
-    public static async Task<IResult> Interaction(HttpContext context)
+    public static async Task<IResult> LogInteraction(HttpContext context)
     {
-        var (user, id, request, error) = await ReadPersonRequestAsync<InteractionRequest>(context);
+        var (userId, id, request, error) = await ReadPersonRequestAsync<InteractionRequest>(context);
         if (error is not null)
         {
             return error;
@@ -156,32 +140,37 @@ internal static class PeopleEndpoints
             return ApiProblems.Validation(errors.ToDictionary());
         }
 
-        var interaction = await context.Backend().LogInteractionAsync(user!.Id, id, request!.Kind!.Value, request.At, request.Note, context.RequestAborted);
-        return interaction is null
-            ? ApiProblems.NotFound("No such person.")
-            : Results.Json(InteractionResponse.From(interaction), Json.ApiJson.Options, statusCode: StatusCodes.Status201Created);
+        var interaction = await context.Use<Interactions>().LogAsync(userId, id, request!.Kind!.Value, request.At, request.Note, context.RequestAborted);
+        return EndpointContext.Json(InteractionResponse.From(interaction), StatusCodes.Status201Created);
+    }
+
+    /// <summary>The caller and the person id from the route, or the answer to give instead (401, 404).</summary>
+    private static async Task<(string UserId, string Id, IResult? Error)> ReadPersonRouteAsync(HttpContext context)
+    {
+        var (userId, error) = await ApiAuth.UserIdAsync(context);
+        if (error is not null)
+        {
+            return ("", "", error);
+        }
+
+        var id = context.RouteId("id");
+        return id is null ? ("", "", ApiProblems.NotFound("No such person.")) : (userId!, id, null);
     }
 
     /// <summary>
     /// The caller, the person id from the route and the parsed body of a request about one person,
     /// or the answer to give instead (401, 404, 400, 413, 415). Nothing is read past the first failure.
     /// </summary>
-    private static async Task<(User? User, string Id, T? Request, IResult? Error)> ReadPersonRequestAsync<T>(HttpContext context)
+    private static async Task<(string UserId, string Id, T? Request, IResult? Error)> ReadPersonRequestAsync<T>(HttpContext context)
         where T : class
     {
-        var (user, error) = await ApiAuth.UserAsync(context);
+        var (userId, id, error) = await ReadPersonRouteAsync(context);
         if (error is not null)
         {
-            return (null, "", default, error);
-        }
-
-        var id = context.RouteId("id");
-        if (id is null)
-        {
-            return (null, "", default, ApiProblems.NotFound("No such person."));
+            return ("", "", default, error);
         }
 
         var (request, _, bodyError) = await RequestBody.ReadJsonAsync<T>(context.Request, context.RequestAborted);
-        return (user, id, request, bodyError);
+        return (userId, id, request, bodyError);
     }
 }

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using MentorNudge.Api.Backend;
-using MentorNudge.Core.Model;
+using MentorNudge.Azure.UseCases;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -15,8 +14,11 @@ public static class ApiAuth
 
     private const int MaxTokenLength = 512;
 
-    /// <summary>The calling user, or a 401 answer.</summary>
-    public static async Task<(User? User, IResult? Error)> UserAsync(HttpContext context)
+    /// <summary>
+    /// The calling user's id, or a 401 answer. One point read of the token row: the handler then
+    /// loads what it needs of the user's data once.
+    /// </summary>
+    public static async Task<(string? UserId, IResult? Error)> UserIdAsync(HttpContext context)
     {
         var header = context.Request.Headers.Authorization.ToString();
         const string scheme = "Bearer ";
@@ -31,9 +33,8 @@ public static class ApiAuth
             return (null, ApiProblems.Unauthorized());
         }
 
-        var backend = context.RequestServices.GetRequiredService<IApiBackend>();
-        var user = await backend.AuthenticateAsync(token, context.RequestAborted);
-        return user is null ? (null, ApiProblems.Unauthorized()) : (user, null);
+        var userId = await context.RequestServices.GetRequiredService<Users>().AuthenticateAsync(token, context.RequestAborted);
+        return userId is null ? (null, ApiProblems.Unauthorized()) : (userId, null);
     }
 
     /// <summary>Null when <c>X-Admin-Key</c> matches the configured key (compared in constant time), else a 401 answer.</summary>

@@ -34,7 +34,11 @@ public static class ApiDispatcher
         return await RunAsync(handler, context);
     }
 
-    /// <summary>Runs <paramref name="handler"/>; an exception becomes a 500 without details (logged, never shown).</summary>
+    /// <summary>
+    /// Runs <paramref name="handler"/>. The one place where domain exceptions become problem+json:
+    /// not found → 404, invalid fields → 400, a concurrent change that outlived the retries → 409;
+    /// anything else becomes a 500 without details (logged, never shown).
+    /// </summary>
     public static async Task<IResult> RunAsync(ApiHandler handler, HttpContext context)
     {
         try
@@ -45,13 +49,13 @@ public static class ApiDispatcher
         {
             return Results.StatusCode(499);
         }
-        catch (NotFoundException)
+        catch (NotFoundException ex)
         {
-            return ApiProblems.NotFound();
+            // The type only ("No such person."): the id came from the caller and is not echoed.
+            return ApiProblems.NotFound(ex.ResourceType is { } type ? $"No such {type}." : "Not found.");
         }
         catch (ValidationFailedException ex)
         {
-            // Handlers validate first; this is the service's own last line of defence, still a 400.
             return ApiProblems.Validation(ex.Errors.ToDictionary(e => e.Key, e => e.Value));
         }
         catch (ConcurrencyConflictException)

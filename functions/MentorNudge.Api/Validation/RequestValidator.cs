@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Net.Mail;
-using MentorNudge.Api.Backend;
 using MentorNudge.Api.Contracts;
 using MentorNudge.Api.Http;
+using MentorNudge.Azure.Pipeline;
 using MentorNudge.Core.Model;
 using MentorNudge.Core.Validation;
 using NodaTime;
@@ -281,7 +281,7 @@ public static class RequestValidator
             links,
             r.Notes,
             r.KeepInTouchEveryDays);
-        var asPerson = new Person("new", "new", draft.Name, draft.Emails, draft.Connection, draft.Role, draft.Interests, draft.Links, draft.Notes, draft.KeepInTouchEveryDays, Instant.MinValue);
+        var asPerson = new Person("new", "new", draft.Name, draft.Emails ?? [], draft.Connection, draft.Role, draft.Interests ?? [], draft.Links ?? [], draft.Notes, draft.KeepInTouchEveryDays, Instant.MinValue);
         AddCore(errors, PersonValidator.Validate(asPerson));
         return errors.Any ? (null, errors) : (draft, errors);
     }

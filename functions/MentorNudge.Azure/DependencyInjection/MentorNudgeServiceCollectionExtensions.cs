@@ -6,6 +6,8 @@ using MentorNudge.Azure.Email;
 using MentorNudge.Azure.Email.Pacing;
 using MentorNudge.Azure.Pipeline;
 using MentorNudge.Azure.Storage;
+using MentorNudge.Azure.UseCases;
+using MentorNudge.Azure.Webhooks;
 using MentorNudge.Core.Content;
 using MentorNudge.Core.Engine;
 using Microsoft.Extensions.Configuration;
@@ -21,7 +23,9 @@ public static class MentorNudgeServiceCollectionExtensions
 {
     /// <summary>
     /// Registers storage (options from <c>Storage:*</c>, validated at start-up), the repositories,
-    /// the queues, the planner, the renderer and the pipeline services. The host registers its
+    /// the queues, the planner, the renderer, the pipeline services, the use cases (<see cref="Users"/>,
+    /// <see cref="People"/>, <see cref="Outreach"/>, <see cref="Interactions"/>, <see cref="Schedule"/>,
+    /// <see cref="DeliveryReports"/>) and the webhook pieces. The host registers its
     /// <see cref="IClock"/> first if it wants another (default <see cref="SystemClock.Instance"/>),
     /// and may register its own <see cref="IEmailSender"/> first; otherwise the email adapters
     /// (<c>AddMentorNudgeEmail</c> over the <c>Email</c> section: ACS, SMTP or the outbox, plus
@@ -100,7 +104,14 @@ public static class MentorNudgeServiceCollectionExtensions
         services.TryAddSingleton<NudgeDispatcher>();
         services.TryAddSingleton<NudgeReconciler>();
         services.TryAddSingleton<PoisonQueueService>();
-        services.TryAddSingleton<MentorNudgeService>();
+        services.TryAddSingleton<UserPartitionEditor>();
+        services.TryAddSingleton<Users>();
+        services.TryAddSingleton<People>();
+        services.TryAddSingleton<Outreach>();
+        services.TryAddSingleton<Interactions>();
+        services.TryAddSingleton<Schedule>();
+        services.TryAddSingleton<DeliveryReports>();
+        services.AddMentorNudgeWebhooks();
         services.TryAddSingleton<NudgeSender>();
         services.TryAddSingleton<Import.PeopleImport>();
         return services;

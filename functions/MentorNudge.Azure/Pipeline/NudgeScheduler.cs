@@ -1,3 +1,4 @@
+using Azure;
 using Azure.Data.Tables;
 using MentorNudge.Azure.Storage;
 using MentorNudge.Core.Engine;
@@ -59,8 +60,84 @@ public sealed class NudgeScheduler(
     /// </summary>
     public async Task<ReplanResult> ApplyAsync(UserPartition partition, CancellationToken cancellationToken = default)
     {
-        var user = partition.User?.Value ?? throw NotFoundException.For("user", partition.UserId);
         var now = clock.GetCurrentInstant();
+        var planned = PlanChanges(partition, now);
+        if (planned.Actions.Count == 0)
+        {
+            return ReplanResult.None;
+        }
+
+        var etags = await data.SubmitAsync(planned.Actions, cancellationToken).ConfigureAwait(false);
+        return await CommittedAsync(partition, planned, etags, 0, now, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Writes <paramref name="writes"/> (a change already decided on the loaded partition) and the
+    /// nudge rows of the plan that follows from it in one submit: one entity-group transaction for
+    /// up to 100 rows, so an outreach and its follow-ups are one request and land together. The
+    /// partition is updated in place. Throws <see cref="ConcurrencyConflictException"/> when a row
+    /// changed since it was loaded (then nothing of the transaction was written).
+    /// </summary>
+    internal async Task<ReplanResult> WriteAndPlanAsync(UserPartition partition, IReadOnlyList<PendingWrite> writes, CancellationToken cancellationToken)
+    {
+        // Plan on the partition as it will be once the change is written.
+        foreach (var w in writes)
+        {
+            w.Committed(w.Action.ETag);
+        }
+
+        var now = clock.GetCurrentInstant();
+        var planned = PlanChanges(partition, now);
+        var changedRows = writes.Select(w => w.Action.Entity.RowKey).ToHashSet(StringComparer.Ordinal);
+        if (planned.Actions.Any(a => changedRows.Contains(a.Entity.RowKey)))
+        {
+            // The plan touches a row the change wrote (no case known today): two writes, in order.
+            var first = await data.SubmitAsync(writes.Select(w => w.Action).ToList(), cancellationToken).ConfigureAwait(false);
+            for (var i = 0; i < writes.Count; i++)
+            {
+                writes[i].Committed(first[i]);
+            }
+
+            try
+            {
+                return await ApplyAsync(partition, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ConcurrencyConflictException)
+            {
+                // The change is written; plan again from what is stored now.
+                return await ReplanAsync(partition.UserId, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        var etags = await data.SubmitAsync(writes.Select(w => w.Action).Concat(planned.Actions).ToList(), cancellationToken).ConfigureAwait(false);
+        for (var i = 0; i < writes.Count; i++)
+        {
+            writes[i].Committed(etags[i]);
+        }
+
+        return planned.Actions.Count == 0
+            ? ReplanResult.None
+            : await CommittedAsync(partition, planned, etags, writes.Count, now, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<ReplanResult> CommittedAsync(UserPartition partition, PlannedChanges planned, IReadOnlyList<ETag> etags, int offset, Instant now, CancellationToken cancellationToken)
+    {
+        for (var i = 0; i < planned.Changes.Count; i++)
+        {
+            partition.Nudges[planned.Changes[i].Id] = planned.Changes[i] with { ETag = etags[offset + i] };
+        }
+
+        await IndexAsync(planned.ToIndex, now, cancellationToken).ConfigureAwait(false);
+        logger.LogInformation(
+            "Re-planned {UserId}: {Added} added, {Rescheduled} rescheduled, {Cancelled} cancelled",
+            partition.UserId, planned.Result.Added, planned.Result.Rescheduled, planned.Result.Cancelled);
+        return planned.Result;
+    }
+
+    /// <summary>The nudge rows that make the stored Scheduled nudges match the plan (nothing written).</summary>
+    private PlannedChanges PlanChanges(UserPartition partition, Instant now)
+    {
+        var user = partition.User?.Value ?? throw NotFoundException.For("user", partition.UserId);
         var plan = IsReachable(user)
             ? planner.Plan(new PlanningInput(user, partition.PersonList, partition.AskList, partition.InteractionList, partition.NudgeList))
             : [];
@@ -113,22 +190,7 @@ public sealed class NudgeScheduler(
             }
         }
 
-        if (actions.Count == 0)
-        {
-            return ReplanResult.None;
-        }
-
-        var etags = await data.SubmitAsync(actions, cancellationToken).ConfigureAwait(false);
-        for (var i = 0; i < changes.Count; i++)
-        {
-            partition.Nudges[changes[i].Id] = changes[i] with { ETag = etags[i] };
-        }
-
-        await IndexAsync(toIndex, now, cancellationToken).ConfigureAwait(false);
-        logger.LogInformation(
-            "Re-planned {UserId}: {Added} added, {Rescheduled} rescheduled, {Cancelled} cancelled",
-            user.Id, added, rescheduled, cancelled);
-        return new ReplanResult(added, rescheduled, cancelled);
+        return new PlannedChanges(changes, actions, toIndex, new ReplanResult(added, rescheduled, cancelled));
     }
 
     /// <summary>Writes the due-index rows of nudges already stored (their keys are on the rows), enqueuing the imminent ones.</summary>

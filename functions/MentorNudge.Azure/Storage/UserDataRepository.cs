@@ -1,6 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
 using MentorNudge.Azure.Pipeline;
+using MentorNudge.Core.Model;
 
 namespace MentorNudge.Azure.Storage;
 
@@ -25,6 +26,19 @@ public sealed class UserDataRepository(StorageClients clients)
         }
 
         return partition;
+    }
+
+    /// <summary>Point read of the user row (no partition load), null when the user does not exist.</summary>
+    public async Task<User?> GetUserAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(userId))
+        {
+            return null;
+        }
+
+        await clients.EnsureCreatedAsync().ConfigureAwait(false);
+        var response = await clients.Data.GetEntityIfExistsAsync<TableEntity>(userId, StorageKeys.UserRow, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return response.HasValue ? EntityMapper.ToUser(response.Value!) : null;
     }
 
     /// <summary>Point read of one nudge (the dispatcher's check), null when it does not exist.</summary>

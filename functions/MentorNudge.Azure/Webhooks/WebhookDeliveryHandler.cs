@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using MentorNudge.Azure.Pipeline;
 using MentorNudge.Azure.Storage;
+using MentorNudge.Azure.UseCases;
 using MentorNudge.Core.Model;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -16,7 +17,7 @@ namespace MentorNudge.Azure.Webhooks;
 /// Messages for erased users, removed webhooks or unknown nudges are dropped.
 /// </summary>
 public sealed class WebhookDeliveryHandler(
-    MentorNudgeService service,
+    UserPartitionEditor partitions,
     WebhookDeliverer deliverer,
     WebhookDeliveryLog log,
     WorkQueues queues,
@@ -39,43 +40,37 @@ public sealed class WebhookDeliveryHandler(
         }
 
         var attempt = ReadAttempt(messageText);
-        User user;
+
+        // One load of the partition: the user's webhook, the nudge and the person's name.
+        UserPartition partition;
         try
         {
-            user = await service.GetUserAsync(message.UserId, cancellationToken);
+            partition = await partitions.LoadAsync(message.UserId, cancellationToken);
         }
         catch (NotFoundException)
         {
             return null;
         }
 
+        var user = partition.User!.Value;
         if (user.Settings.Webhook is not { } webhook)
         {
             return null;
         }
 
-        var nudge = (await service.GetNudgeHistoryAsync(user.Id, cancellationToken)).FirstOrDefault(n => n.NudgeId == message.NudgeId);
-        if (nudge is null)
+        if (!partition.Nudges.TryGetValue(message.NudgeId, out var stored) || stored.Nudge.Status == NudgeStatus.Scheduled)
         {
             return null;
         }
 
-        string? personName = null;
-        if (nudge.PersonId is not null)
-        {
-            try
-            {
-                personName = (await service.GetPersonAsync(user.Id, nudge.PersonId, cancellationToken)).Name;
-            }
-            catch (NotFoundException)
-            {
-                // The person was deleted since; the event still says what was sent.
-            }
-        }
+        var nudge = stored.Nudge;
+
+        // The person may have been deleted since; the event still says what was sent.
+        var personName = nudge.PersonId is not null && partition.People.TryGetValue(nudge.PersonId, out var person) ? person.Value.Name : null;
 
         var kind = JsonNamingPolicy.CamelCase.ConvertName(nudge.Kind.ToString());
         var (title, text) = Describe(nudge.Kind, personName);
-        var delivery = new WebhookDeliveryMessage("wh-" + nudge.NudgeId, user.Id, nudge.NudgeId, kind, nudge.PersonId, personName, nudge.DueAt, title, text, attempt);
+        var delivery = new WebhookDeliveryMessage("wh-" + nudge.Id, user.Id, nudge.Id, kind, nudge.PersonId, personName, nudge.DueAt, title, text, attempt);
         var result = await deliverer.DeliverAsync(delivery, webhook, cancellationToken);
 
         var status = result.Outcome switch
@@ -84,7 +79,7 @@ public sealed class WebhookDeliveryHandler(
             WebhookDeliveryOutcome.Retry => "retrying",
             _ => "failed",
         };
-        await log.RecordAsync(user.Id, new WebhookDeliveryRecord(delivery.DeliveryId, nudge.NudgeId, status, attempt + 1, result.StatusCode, result.Error, clock.GetCurrentInstant()), cancellationToken);
+        await log.RecordAsync(user.Id, new WebhookDeliveryRecord(delivery.DeliveryId, nudge.Id, status, attempt + 1, result.StatusCode, result.Error, clock.GetCurrentInstant()), cancellationToken);
 
         if (result.Outcome == WebhookDeliveryOutcome.Retry)
         {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using MentorNudge.Azure.Pipeline;
+using MentorNudge.Azure.UseCases;
 using MentorNudge.Cli.Commands;
 using MentorNudge.Cli.Hosting;
 using MentorNudge.Cli.Time;
@@ -14,7 +15,7 @@ namespace MentorNudge.Cli.Demo;
 /// <summary>
 /// The demo: a sample user and five people, a few outreaches, then weeks of the real pipeline on a
 /// virtual clock. It starts the same <see cref="LocalHost"/> as <c>serve --virtual-clock</c> and
-/// calls the same application service the API calls, and the same clock advancer as
+/// calls the same use cases the API calls, and the same clock advancer as
 /// <c>POST /api/v1/admin/clock</c>.
 /// </summary>
 public sealed class DemoScenario(TextWriter output)
@@ -63,11 +64,11 @@ public sealed class DemoScenario(TextWriter output)
                 InMemoryStorage: true,
                 Quiet: true);
             await using var host = await LocalHost.StartAsync(options, output, cancellationToken).ConfigureAwait(false);
-            var service = host.App.Services.GetRequiredService<MentorNudgeService>();
+            var services = host.App.Services;
             var advancer = host.App.Services.GetRequiredService<ClockAdvancer>();
             await output.WriteLineAsync($"The virtual clock starts on {Describe(t0, zone)}.").ConfigureAwait(false);
 
-            var (userId, coachCodes) = await SetUpAsync(service, t0, cancellationToken).ConfigureAwait(false);
+            var (userId, coachCodes) = await SetUpAsync(services, t0, cancellationToken).ConfigureAwait(false);
 
             await output.WriteLineAsync($"Running {weeks} weeks of the pipeline …").ConfigureAwait(false);
             var target = t0;
@@ -79,7 +80,7 @@ public sealed class DemoScenario(TextWriter output)
                     // Priya answers on Thursday afternoon: her pending follow-ups are cancelled at once.
                     var reply = t0 + Duration.FromDays(3) + Duration.FromHours(5);
                     await advancer.AdvanceToAsync(reply, cancellationToken).ConfigureAwait(false);
-                    var result = await service.LogReplyAsync(userId, Id("Priya Shah"), reply, cancellationToken).ConfigureAwait(false);
+                    var result = await services.GetRequiredService<Interactions>().LogReplyAsync(userId, Id("Priya Shah"), reply, cancellationToken).ConfigureAwait(false);
                     _timeline.Add(new TimelineEntry(reply, "reply", "Priya Shah", $"She replied: {result.CancelledFollowUps} pending follow-up(s) cancelled"));
                 }
 
@@ -92,7 +93,7 @@ public sealed class DemoScenario(TextWriter output)
                 _ = advance;
             }
 
-            await CollectNudgesAsync(service, host, userId, cancellationToken).ConfigureAwait(false);
+            await CollectNudgesAsync(services, host, userId, cancellationToken).ConfigureAwait(false);
             var ordered = _timeline.OrderBy(e => e.At).ToList();
             await output.WriteLineAsync().ConfigureAwait(false);
             await output.WriteLineAsync($"Timeline ({TimeZoneId}):").ConfigureAwait(false);
@@ -115,52 +116,50 @@ public sealed class DemoScenario(TextWriter output)
         }
     }
 
-    private async Task<(string UserId, IReadOnlyList<string> CoachCodes)> SetUpAsync(MentorNudgeService service, Instant t0, CancellationToken cancellationToken)
+    private async Task<(string UserId, IReadOnlyList<string> CoachCodes)> SetUpAsync(IServiceProvider services, Instant t0, CancellationToken cancellationToken)
     {
+        var outreach = services.GetRequiredService<Outreach>();
         await output.WriteLineAsync("Creating the sample user Alex Morgan (Europe/London, GB) and five people …").ConfigureAwait(false);
-        var user = await service.CreateUserAsync("alex@example.com", UserSettings.CreateDefault(TimeZoneId, "GB"), "Alex Morgan", cancellationToken).ConfigureAwait(false);
+        var user = await services.GetRequiredService<Users>().CreateAsync("alex@example.com", UserSettings.CreateDefault(TimeZoneId, "GB"), "Alex Morgan", cancellationToken).ConfigureAwait(false);
         foreach (var draft in SamplePeople)
         {
-            var person = await service.AddPersonAsync(user.UserId, draft, cancellationToken).ConfigureAwait(false);
+            var person = await services.GetRequiredService<People>().AddAsync(user.UserId, draft, cancellationToken).ConfigureAwait(false);
             _names[person.Id] = person.Name;
             await output.WriteLineAsync($"  {person.Name,-14} {draft.Connection.ToString().ToLowerInvariant(),-9} {draft.Role.ToString().ToLowerInvariant()}").ConfigureAwait(false);
         }
 
-        await service.LogInteractionAsync(user.UserId, Id("Tomás Rivera"), InteractionKind.Share, t0 - Duration.FromDays(2), "Sent him the tracing paper he asked about.", cancellationToken).ConfigureAwait(false);
+        await services.GetRequiredService<Interactions>().LogAsync(user.UserId, Id("Tomás Rivera"), InteractionKind.Share, t0 - Duration.FromDays(2), "Sent him the tracing paper he asked about.", cancellationToken).ConfigureAwait(false);
         _timeline.Add(new TimelineEntry(t0 - Duration.FromDays(2), "interaction", "Tomás Rivera", "You shared a resource (adding value first)"));
 
         await output.WriteLineAsync("Logging three outreaches …").ConfigureAwait(false);
-        await LogOutreachAsync(service, user.UserId, "Priya Shah", t0 - Duration.FromHours(1),
+        await LogOutreachAsync(outreach, user.UserId, "Priya Shah", t0 - Duration.FromHours(1),
             "A question about your first 90 days as a lead",
             "Hi Priya, I'm about to take on my first team-lead role and keep coming back to how you ran our code reviews. Could I ask you two questions about your first 90 days as a lead, on a 20-minute call next Thursday or Friday? Happy to fit around you.",
             cancellationToken).ConfigureAwait(false);
-        await LogOutreachAsync(service, user.UserId, "Daniel Okafor", t0 - Duration.FromMinutes(30),
+        await LogOutreachAsync(outreach, user.UserId, "Daniel Okafor", t0 - Duration.FromMinutes(30),
             "Platform lead role: what would make a candidate stand out?",
             "Hi Daniel, thanks for the platform roadmap talk last week; the section on paved roads changed how I plan our migrations. I'd like to be considered for the platform lead role. Would you have 15 minutes before the end of the month to tell me what would make a candidate stand out?",
             cancellationToken).ConfigureAwait(false);
         const string GenericAsk = "Hi, will you be my mentor?";
-        var feedback = await LogOutreachAsync(service, user.UserId, "Mei Lin", t0, "Mentorship", GenericAsk, cancellationToken).ConfigureAwait(false);
+        var feedback = await LogOutreachAsync(outreach, user.UserId, "Mei Lin", t0, "Mentorship", GenericAsk, cancellationToken).ConfigureAwait(false);
 
         await output.WriteLineAsync($"The coach on the ask to Mei Lin (\"{GenericAsk}\"):").ConfigureAwait(false);
         await output.WriteLineAsync("  " + CoachCommand.Describe(feedback).Replace(Environment.NewLine, Environment.NewLine + "  ", StringComparison.Ordinal)).ConfigureAwait(false);
         return (user.UserId, feedback.Findings.Select(f => f.Code).ToList());
     }
 
-    private async Task<CoachFeedback> LogOutreachAsync(MentorNudgeService service, string userId, string name, Instant sentAt, string subject, string text, CancellationToken cancellationToken)
+    private async Task<CoachFeedback> LogOutreachAsync(Outreach outreach, string userId, string name, Instant sentAt, string subject, string text, CancellationToken cancellationToken)
     {
-        var personId = Id(name);
-        var result = await service.LogOutreachAsync(userId, personId, new OutreachDraft(sentAt, "email", subject, text), cancellationToken).ConfigureAwait(false);
-        var person = SamplePeople.First(p => p.Name == name);
+        // The same use case as the API's: it logs the ask and coaches its text in one go.
+        var result = await outreach.LogAsync(userId, Id(name), new OutreachDraft(sentAt, "email", subject, text), cancellationToken).ConfigureAwait(false);
         _timeline.Add(new TimelineEntry(sentAt, "outreach", name, $"You wrote \"{subject}\"; {result.FollowUps.Count} follow-up(s) scheduled"));
-
-        // The same coach the API runs on an outreach's text.
-        return AskCoach.Coach(text, person.Connection, hasPriorValue: false);
+        return result.Coach!;
     }
 
-    private async Task CollectNudgesAsync(MentorNudgeService service, LocalHost host, string userId, CancellationToken cancellationToken)
+    private async Task CollectNudgesAsync(IServiceProvider services, LocalHost host, string userId, CancellationToken cancellationToken)
     {
         var subjects = host.SentMail.Since(0).Where(m => m.NudgeId is not null).GroupBy(m => m.NudgeId!).ToDictionary(g => g.Key, g => g.First().Subject);
-        foreach (var nudge in await service.GetNudgeHistoryAsync(userId, cancellationToken).ConfigureAwait(false))
+        foreach (var nudge in await services.GetRequiredService<Schedule>().HistoryAsync(userId, cancellationToken).ConfigureAwait(false))
         {
             var person = nudge.PersonId is { } id && _names.TryGetValue(id, out var name) ? name : null;
             var what = nudge.Status == NudgeStatus.Sent && subjects.TryGetValue(nudge.NudgeId, out var subject)

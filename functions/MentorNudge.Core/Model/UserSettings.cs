@@ -30,6 +30,12 @@ public sealed record UserSettings(
     /// <summary>09:00.</summary>
     public static LocalTime DefaultReminderTime { get; } = new(9, 0);
 
+    /// <summary>
+    /// The user's zone: the one way to get it. An id the time-zone database does not know (only
+    /// possible for data written before validation) falls back to UTC rather than failing a send.
+    /// </summary>
+    public DateTimeZone Zone => DateTimeZoneProviders.Tzdb.GetZoneOrNull(TimeZoneId ?? "") ?? DateTimeZone.Utc;
+
     /// <summary>The defaults of the design for a zone and country.</summary>
     public static UserSettings CreateDefault(string timeZoneId, string country) =>
         new(timeZoneId, country, DefaultWorkDays, DefaultReminderTime, WeeklyDigestSettings.Default, FollowUpPolicy.Default);

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using MentorNudge.Azure.DependencyInjection;
+using MentorNudge.Azure.Storage;
 using MentorNudge.Azure.Tests.Infrastructure;
 using MentorNudge.Azure.Webhooks;
 using MentorNudge.Core.Content.Actions;
@@ -20,6 +21,9 @@ public sealed class ApiStack : IAsyncDisposable
     private ApiStack(ApiTestHost host) => Host = host;
 
     public ApiTestHost Host { get; }
+
+    /// <summary>Every storage request of this stack, counted by the clients' pipeline policy.</summary>
+    public StorageOperationCounter Counter { get; private init; } = new();
 
     public HttpClient Client => Host.Client;
 
@@ -39,11 +43,13 @@ public sealed class ApiStack : IAsyncDisposable
             ["App:PublicBaseUrl"] = "https://mentornudge.example.test",
             ["Security:ActionSigningKey"] = Encoding.UTF8.GetString(ActionKey),
         }).Build();
+        var counter = new StorageOperationCounter();
         var host = await ApiTestHost.StartAsync((services, _) =>
         {
+            services.AddSingleton(counter);
             services.AddMentorNudge(config);
         });
-        return new ApiStack(host);
+        return new ApiStack(host) { Counter = counter };
     }
 
     public async Task<TestUser> CreateUserAsync(string email = "sam@example.com", string zone = "Europe/London", string country = "GB")

@@ -1,6 +1,7 @@
 using MentorNudge.Azure.DependencyInjection;
 using MentorNudge.Azure.Email;
 using MentorNudge.Azure.Pipeline;
+using MentorNudge.Azure.UseCases;
 using MentorNudge.Azure.Storage;
 using MentorNudge.Azure.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
@@ -29,15 +30,15 @@ public sealed class CompositionRootTests(AzuriteFixture azurite)
             ("Security:ActionSigningKey", new string('k', 40))));
         await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
 
-        var service = provider.GetRequiredService<MentorNudgeService>();
+        var users = provider.GetRequiredService<Users>();
         Assert.NotNull(provider.GetRequiredService<NudgeSender>());
         Assert.NotNull(provider.GetRequiredService<NudgeDispatcher>());
         Assert.NotNull(provider.GetRequiredService<NudgeReconciler>());
         Assert.NotNull(provider.GetRequiredService<PoisonQueueService>());
         Assert.Same(SystemClock.Instance, provider.GetRequiredService<IClock>());
 
-        var created = await service.CreateUserAsync("ada@example.com", UserSettingsFor("Europe/Paris"), cancellationToken: default);
-        Assert.Equal(created.UserId, await service.AuthenticateAsync(created.Token));
+        var created = await users.CreateAsync("ada@example.com", UserSettingsFor("Europe/Paris"), cancellationToken: default);
+        Assert.Equal(created.UserId, await users.AuthenticateAsync(created.Token));
         Assert.True(provider.GetRequiredService<StorageOperationCounter>().Total > 0);
     }
 

@@ -1,4 +1,5 @@
 using MentorNudge.Azure.Pipeline;
+using MentorNudge.Azure.UseCases;
 using MentorNudge.Azure.Tests.Infrastructure;
 using MentorNudge.Core.Model;
 using NodaTime;
@@ -92,7 +93,7 @@ public sealed class NudgeDispatcherTests(AzuriteFixture azurite)
         var h = new PipelineHarness(azurite);
         var (userId, first, _) = (await Scenario.OutreachesAsync(h, 1))[0];
         h.Planner.First = Duration.FromDays(6);
-        await h.Service.ReplanAsync(userId);
+        await h.Scheduler.ReplanAsync(userId);
 
         h.Clock.Advance(Duration.FromDays(5));
         var atOldDue = await h.Dispatcher.DispatchDueAsync(h.Now);
@@ -111,7 +112,7 @@ public sealed class NudgeDispatcherTests(AzuriteFixture azurite)
         var h = new PipelineHarness(azurite);
         var (userId, personId) = await h.UserWithPersonAsync();
 
-        var outreach = await h.Service.LogOutreachAsync(userId, personId, new OutreachDraft(SentAt: h.Now - Duration.FromDays(6)));
+        var outreach = await h.Outreach.LogAsync(userId, personId, new OutreachDraft(SentAt: h.Now - Duration.FromDays(6)));
 
         var queued = await h.DrainNudgeQueueAsync();
         Assert.Equal(outreach.FollowUps[0].NudgeId, Assert.Single(queued).NudgeId);

@@ -1,5 +1,6 @@
 using MentorNudge.Azure.Email;
 using MentorNudge.Azure.Pipeline;
+using MentorNudge.Azure.UseCases;
 using MentorNudge.Azure.Storage;
 using MentorNudge.Azure.Tests.Infrastructure;
 using MentorNudge.Core.Engine;
@@ -77,9 +78,9 @@ public sealed class NudgeSenderTests(AzuriteFixture azurite)
         h.Clock.Advance(Duration.FromDays(5));
         await h.Dispatcher.DispatchDueAsync(h.Now);
         var queued = await h.DrainNudgeQueueAsync();
-        var export = await h.Service.ExportAsync(userId);
+        var export = await h.Users.ExportAsync(userId);
 
-        await h.Service.LogReplyAsync(userId, export.People[0].Id);
+        await h.Interactions.LogReplyAsync(userId, export.People[0].Id);
         var result = await h.Sender.SendAsync(Assert.Single(queued));
 
         Assert.Equal(SendNudgeOutcome.AlreadyDone, result.Outcome);
@@ -140,8 +141,8 @@ public sealed class NudgeSenderTests(AzuriteFixture azurite)
     {
         var h = new PipelineHarness(azurite);
         var (userId, first, _) = (await Scenario.OutreachesAsync(h, 1))[0];
-        var user = await h.Service.GetUserAsync(userId);
-        await h.Service.UpdateUserAsync(userId, user.Email, user.Settings with { VacationUntil = new LocalDate(2026, 3, 20) });
+        var user = await h.Users.GetAsync(userId);
+        await h.Users.UpdateAsync(userId, user.Email, user.Settings with { VacationUntil = new LocalDate(2026, 3, 20) });
         h.Clock.Advance(Duration.FromDays(5));
         var message = new NudgeMessage(userId, first, (await h.NudgeAsync(userId, first)).Nudge.DueAt.ToUnixTimeTicks());
 
@@ -158,8 +159,8 @@ public sealed class NudgeSenderTests(AzuriteFixture azurite)
     {
         var h = new PipelineHarness(azurite);
         var (userId, first, _) = (await Scenario.OutreachesAsync(h, 1))[0];
-        var person = (await h.Service.ListPeopleAsync(userId))[0];
-        await h.Service.SnoozePersonAsync(userId, person.Id, h.Now + Duration.FromDays(30));
+        var person = (await h.People.ListAsync(userId))[0];
+        await h.People.SnoozeAsync(userId, person.Id, h.Now + Duration.FromDays(30));
         h.Clock.Advance(Duration.FromDays(5));
         var message = new NudgeMessage(userId, first, (await h.NudgeAsync(userId, first)).Nudge.DueAt.ToUnixTimeTicks());
 
@@ -178,7 +179,7 @@ public sealed class NudgeSenderTests(AzuriteFixture azurite)
         var (userId, _) = await h.UserWithPersonAsync();
         var id = NudgeIds.WeeklyDigest(userId, due.InZone(zone).Date);
         h.Planner.Extra.Add(new PlannedNudge(id, NudgeKind.WeeklyDigest, null, null, 0, due, due.InZone(zone)));
-        await h.Service.ReplanAsync(userId);
+        await h.Scheduler.ReplanAsync(userId);
         await h.Dispatcher.DispatchDueAsync(h.Now); // the last tick before two days of downtime
         h.Clock.Advance(Duration.FromDays(2));
 
@@ -194,8 +195,8 @@ public sealed class NudgeSenderTests(AzuriteFixture azurite)
     {
         var h = new PipelineHarness(azurite);
         var (userId, first, _) = (await Scenario.OutreachesAsync(h, 1))[0];
-        var user = await h.Service.GetUserAsync(userId);
-        await h.Service.UpdateUserAsync(userId, user.Email, user.Settings with { Webhook = new WebhookSettings(new Uri("https://hooks.example.com/a"), WebhookFormat.Generic, "k") });
+        var user = await h.Users.GetAsync(userId);
+        await h.Users.UpdateAsync(userId, user.Email, user.Settings with { Webhook = new WebhookSettings(new Uri("https://hooks.example.com/a"), WebhookFormat.Generic, "k") });
         h.Clock.Advance(Duration.FromDays(5));
 
         await h.TickAndSendAsync();
@@ -214,11 +215,11 @@ public sealed class NudgeSenderTests(AzuriteFixture azurite)
         h.Clock.Advance(Duration.FromDays(5));
         await h.TickAndSendAsync();
 
-        Assert.True(await h.Service.RecordDeliveryReportAsync("op-" + first, "Bounced"));
+        Assert.True(await h.DeliveryReports.RecordAsync("op-" + first, "Bounced"));
 
-        Assert.True((await h.Service.GetUserAsync(userId)).EmailUndeliverable);
+        Assert.True((await h.Users.GetAsync(userId)).EmailUndeliverable);
         Assert.Equal("Bounced", (await h.NudgeAsync(userId, first)).Nudge.DeliveryStatus);
         Assert.Equal(NudgeStatus.Cancelled, (await h.NudgeAsync(userId, second)).Nudge.Status);
-        Assert.False(await h.Service.RecordDeliveryReportAsync("op-unknown", "Delivered"));
+        Assert.False(await h.DeliveryReports.RecordAsync("op-unknown", "Delivered"));
     }
 }

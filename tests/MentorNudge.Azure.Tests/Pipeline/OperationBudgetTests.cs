@@ -47,10 +47,10 @@ public sealed class OperationBudgetTests(AzuriteFixture azurite)
         var h = new PipelineHarness(azurite);
         var (userId, _, _) = (await Scenario.OutreachesAsync(h, 1))[0];
         await h.Dispatcher.DispatchDueAsync(h.Now);
-        var personId = (await h.Service.ListPeopleAsync(userId))[0].Id;
+        var personId = (await h.People.ListAsync(userId))[0].Id;
 
         h.Counter.Reset();
-        var reply = await h.Service.LogReplyAsync(userId, personId);
+        var reply = await h.Interactions.LogReplyAsync(userId, personId);
         var cancelling = h.Counter.Total;
 
         h.Clock.Advance(Duration.FromDays(13));

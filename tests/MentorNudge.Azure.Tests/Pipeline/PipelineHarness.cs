@@ -1,5 +1,7 @@
 using MentorNudge.Azure.Pipeline;
 using MentorNudge.Azure.Storage;
+using MentorNudge.Azure.UseCases;
+using MentorNudge.Azure.Webhooks;
 using MentorNudge.Azure.Tests.Infrastructure;
 using MentorNudge.Azure.Tests.Storage;
 using MentorNudge.Core.Content;
@@ -52,7 +54,15 @@ public sealed class PipelineHarness
         Scheduler = new NudgeScheduler(Data, Index, Queues, planning, Clock, NullLogger<NudgeScheduler>.Instance);
         Dispatcher = new NudgeDispatcher(Index, Checkpoint, Data, Queues, NullLogger<NudgeDispatcher>.Instance);
         Sender = new NudgeSender(Data, Scheduler, Deliveries, Queues, renderer, Email, Quota, Clock, NullLogger<NudgeSender>.Instance);
-        Service = new MentorNudgeService(Data, Tokens, Deliveries, Scheduler, Clock, NullLogger<MentorNudgeService>.Instance);
+        Partitions = new UserPartitionEditor(Data, Scheduler);
+        var events = new WebhookEventLog(Clients.TableService.GetTableClient(Options.TablePrefix + WebhookEventLog.TableName), Clock);
+        var webhookDeliveries = new WebhookDeliveryLog(Clients.TableService.GetTableClient(Options.TablePrefix + WebhookDeliveryLog.TableName));
+        Users = new Users(Partitions, Data, Tokens, Scheduler, events, webhookDeliveries, Clock, NullLogger<Users>.Instance);
+        People = new People(Partitions, Clock);
+        Outreach = new Outreach(Partitions, Clock);
+        Interactions = new Interactions(Partitions, Clock);
+        Schedule = new Schedule(Partitions);
+        DeliveryReports = new DeliveryReports(Partitions, Deliveries, NullLogger<DeliveryReports>.Instance);
         Reconciler = new NudgeReconciler(Data, Index, Scheduler, Queues, NullLogger<NudgeReconciler>.Instance);
         Poison = new PoisonQueueService(Queues, NullLogger<PoisonQueueService>.Instance);
     }
@@ -91,7 +101,19 @@ public sealed class PipelineHarness
 
     public NudgeSender Sender { get; }
 
-    public MentorNudgeService Service { get; }
+    public UserPartitionEditor Partitions { get; }
+
+    public Users Users { get; }
+
+    public People People { get; }
+
+    public Outreach Outreach { get; }
+
+    public Interactions Interactions { get; }
+
+    public Schedule Schedule { get; }
+
+    public DeliveryReports DeliveryReports { get; }
 
     public NudgeReconciler Reconciler { get; }
 
@@ -104,8 +126,8 @@ public sealed class PipelineHarness
     /// <summary>A user with one person; returns their ids.</summary>
     public async Task<(string UserId, string PersonId)> UserWithPersonAsync(string email = "ada@example.com")
     {
-        var user = await Service.CreateUserAsync(email, Settings());
-        var person = await Service.AddPersonAsync(user.UserId, new PersonDraft("Grace Hopper", ["grace@example.com"]));
+        var user = await Users.CreateAsync(email, Settings());
+        var person = await People.AddAsync(user.UserId, new PersonDraft("Grace Hopper", ["grace@example.com"]));
         return (user.UserId, person.Id);
     }
 

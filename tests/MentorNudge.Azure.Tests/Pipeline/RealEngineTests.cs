@@ -1,4 +1,5 @@
 using MentorNudge.Azure.Pipeline;
+using MentorNudge.Azure.UseCases;
 using MentorNudge.Azure.Tests.Infrastructure;
 using MentorNudge.Core.Content;
 using MentorNudge.Core.Model;
@@ -19,14 +20,14 @@ public sealed class RealEngineTests(AzuriteFixture azurite)
         var h = new PipelineHarness(azurite, Start, realEngine: true);
         var (userId, personId) = await h.UserWithPersonAsync();
 
-        var outreach = await h.Service.LogOutreachAsync(userId, personId, new OutreachDraft(Text: "Could we talk for 15 minutes about X?"));
+        var outreach = await h.Outreach.LogAsync(userId, personId, new OutreachDraft(Text: "Could we talk for 15 minutes about X?"));
 
         // 5 business days after Monday 2 March: Monday 9 March 09:00; then 7 more: Wednesday 18 March 09:00.
         Assert.Equal(
             [Instant.FromUtc(2026, 3, 9, 9, 0), Instant.FromUtc(2026, 3, 18, 9, 0)],
             outreach.FollowUps.Select(f => f.DueAt));
         Assert.Equal(new LocalDateTime(2026, 3, 9, 9, 0), outreach.FollowUps[0].DueLocal.LocalDateTime);
-        var schedule = await h.Service.GetScheduleAsync(userId, h.Now, h.Now + Duration.FromDays(30));
+        var schedule = await h.Schedule.UpcomingAsync(userId, h.Now, h.Now + Duration.FromDays(30));
         Assert.Contains(schedule, n => n.Kind == NudgeKind.WeeklyDigest);
     }
 
@@ -35,12 +36,12 @@ public sealed class RealEngineTests(AzuriteFixture azurite)
     {
         var h = new PipelineHarness(azurite, Start, realEngine: true);
         var (userId, personId) = await h.UserWithPersonAsync();
-        var outreach = await h.Service.LogOutreachAsync(userId, personId, new OutreachDraft(Text: "Could we talk for 15 minutes about X?"));
+        var outreach = await h.Outreach.LogAsync(userId, personId, new OutreachDraft(Text: "Could we talk for 15 minutes about X?"));
         await h.Dispatcher.DispatchDueAsync(h.Now);
 
         h.Clock.Reset(Instant.FromUtc(2026, 3, 9, 9, 0));
         await h.TickAndSendAsync();
-        await h.Service.LogReplyAsync(userId, personId);
+        await h.Interactions.LogReplyAsync(userId, personId);
 
         var first = outreach.FollowUps[0].NudgeId;
         var email = h.Email.Delivered[first];
@@ -48,6 +49,6 @@ public sealed class RealEngineTests(AzuriteFixture azurite)
         Assert.Equal("followUp", email.Headers[NudgeEmailComposer.KindHeader]);
         Assert.Equal(NudgeStatus.Sent, (await h.NudgeAsync(userId, first)).Nudge.Status);
         Assert.Equal(NudgeStatus.Cancelled, (await h.NudgeAsync(userId, outreach.FollowUps[1].NudgeId)).Nudge.Status);
-        Assert.DoesNotContain(await h.Service.GetScheduleAsync(userId, h.Now, h.Now + Duration.FromDays(30)), n => n.Kind == NudgeKind.FollowUp);
+        Assert.DoesNotContain(await h.Schedule.UpcomingAsync(userId, h.Now, h.Now + Duration.FromDays(30)), n => n.Kind == NudgeKind.FollowUp);
     }
 }

@@ -1,4 +1,5 @@
 using MentorNudge.Azure.Pipeline;
+using MentorNudge.Azure.UseCases;
 using MentorNudge.Azure.Storage;
 using MentorNudge.Azure.Tests.Storage;
 using NodaTime;
@@ -15,7 +16,7 @@ public static class Scenario
         for (var i = 0; i < users; i++)
         {
             var (userId, personId) = await h.UserWithPersonAsync($"user{i}@example.com");
-            var outreach = await h.Service.LogOutreachAsync(userId, personId, new OutreachDraft(Text: "Would you have 15 minutes next week?"));
+            var outreach = await h.Outreach.LogAsync(userId, personId, new OutreachDraft(Text: "Would you have 15 minutes next week?"));
             result.Add((userId, outreach.FollowUps[0].NudgeId, outreach.FollowUps[1].NudgeId));
         }
 

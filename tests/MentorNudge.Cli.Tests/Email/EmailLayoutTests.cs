@@ -1,4 +1,5 @@
 using MentorNudge.Azure.Pipeline;
+using MentorNudge.Azure.UseCases;
 using MentorNudge.Cli.Tests.EndToEnd;
 using MentorNudge.Core.Model;
 using Microsoft.Extensions.DependencyInjection;
@@ -70,13 +71,12 @@ public sealed class EmailLayoutTests
             // Friday 6 March 2026: the digest arrives Monday the 9th, the follow-up Friday the 13th.
             await using var host = await LocalHostHarness.StartAsync(Instant.FromUtc(2026, 3, 6, 10, 0));
 
-            // Through the application service the API calls: this check is about the rendered HTML.
-            var service = host.Host.App.Services.GetRequiredService<MentorNudgeService>();
-            var user = await service.CreateUserAsync("alex@example.com", UserSettings.CreateDefault("Europe/London", "GB"), "Alex Morgan");
-            var priya = await service.AddPersonAsync(user.UserId, new PersonDraft("Priya Shah", ["priya@example.com"], Interests: ["engineering leadership"], Links: ["https://example.com/priya/a/very/long/link/to/an/article/that/should/wrap/rather/than/push/the/layout/sideways"]));
-            await service.AddPersonAsync(user.UserId, new PersonDraft("Mei Lin", ["mei@example.com"], Connection.Admired, Interests: ["distributed systems"], Links: ["https://example.com/mei/newsletter/issues/2026/an-unusually-long-slug-about-distributed-systems-that-must-wrap"]));
-            await service.AddPersonAsync(user.UserId, new PersonDraft("Tomás Rivera", ["tomas@example.com"], Role: PersonRole.Peer, Interests: ["observability"], Links: ["https://example.com/tomas/talks/observability-in-practice-a-very-long-unbroken-path-segment-for-wrapping"]));
-            await service.LogOutreachAsync(user.UserId, priya.Id, new OutreachDraft(
+            // Through the use cases the API calls: this check is about the rendered HTML.
+            var user = await host.Use<Users>().CreateAsync("alex@example.com", UserSettings.CreateDefault("Europe/London", "GB"), "Alex Morgan");
+            var priya = await host.Use<People>().AddAsync(user.UserId, new PersonDraft("Priya Shah", ["priya@example.com"], Interests: ["engineering leadership"], Links: ["https://example.com/priya/a/very/long/link/to/an/article/that/should/wrap/rather/than/push/the/layout/sideways"]));
+            await host.Use<People>().AddAsync(user.UserId, new PersonDraft("Mei Lin", ["mei@example.com"], Connection.Admired, Interests: ["distributed systems"], Links: ["https://example.com/mei/newsletter/issues/2026/an-unusually-long-slug-about-distributed-systems-that-must-wrap"]));
+            await host.Use<People>().AddAsync(user.UserId, new PersonDraft("Tomás Rivera", ["tomas@example.com"], Role: PersonRole.Peer, Interests: ["observability"], Links: ["https://example.com/tomas/talks/observability-in-practice-a-very-long-unbroken-path-segment-for-wrapping"]));
+            await host.Use<Outreach>().LogAsync(user.UserId, priya.Id, new OutreachDraft(
                 Instant.FromUtc(2026, 3, 6, 10, 0),
                 "email",
                 "A question about your first ninety days as an engineering lead, and one about hiring for a new team",

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using System.Text.Json;
 using MentorNudge.Azure.Local;
 using MentorNudge.Azure.Pipeline;
+using MentorNudge.Azure.UseCases;
 using MentorNudge.Core.Model;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -103,7 +104,9 @@ public sealed class LocalHostHarness : IAsyncDisposable
     public bool ApiMapped => Host.App.Services.GetRequiredService<EndpointDataSource>().Endpoints
         .OfType<RouteEndpoint>().Any(e => e.RoutePattern.RawText?.TrimStart('/') == "api/v1/people");
 
-    private MentorNudgeService Service => Host.App.Services.GetRequiredService<MentorNudgeService>();
+    /// <summary>A use case of the running host (the same instances the API calls).</summary>
+    public T Use<T>()
+        where T : notnull => Host.App.Services.GetRequiredService<T>();
 
     private string? _userId;
 
@@ -112,7 +115,7 @@ public sealed class LocalHostHarness : IAsyncDisposable
     {
         if (!ApiMapped)
         {
-            var created = await Service.CreateUserAsync(email, UserSettings.CreateDefault(timeZone, country));
+            var created = await Use<Users>().CreateAsync(email, UserSettings.CreateDefault(timeZone, country));
             _token = created.Token;
             return _userId = created.UserId;
         }
@@ -127,7 +130,7 @@ public sealed class LocalHostHarness : IAsyncDisposable
         var email = name.Split(' ')[0].ToLowerInvariant() + "@example.com";
         if (!ApiMapped)
         {
-            var added = await Service.AddPersonAsync(_userId!, new PersonDraft(
+            var added = await Use<People>().AddAsync(_userId!, new PersonDraft(
                 name,
                 [email],
                 connection == "admired" ? Connection.Admired : Connection.Existing,
@@ -143,7 +146,7 @@ public sealed class LocalHostHarness : IAsyncDisposable
     {
         if (!ApiMapped)
         {
-            await Service.LogOutreachAsync(_userId!, personId, new OutreachDraft(sentAt, "email", subject, text));
+            await Use<Outreach>().LogAsync(_userId!, personId, new OutreachDraft(sentAt, "email", subject, text));
             return;
         }
 
@@ -154,7 +157,7 @@ public sealed class LocalHostHarness : IAsyncDisposable
     {
         if (!ApiMapped)
         {
-            await Service.LogReplyAsync(_userId!, personId, receivedAt);
+            await Use<Interactions>().LogReplyAsync(_userId!, personId, receivedAt);
             return;
         }
 
@@ -166,8 +169,8 @@ public sealed class LocalHostHarness : IAsyncDisposable
     {
         if (!ApiMapped)
         {
-            var user = await Service.GetUserAsync(_userId!);
-            await Service.UpdateUserAsync(_userId!, user.Email, user.Settings with { WeeklyDigest = user.Settings.WeeklyDigest with { Day = day, Time = time } });
+            var user = await Use<Users>().GetAsync(_userId!);
+            await Use<Users>().UpdateAsync(_userId!, user.Email, user.Settings with { WeeklyDigest = user.Settings.WeeklyDigest with { Day = day, Time = time } });
             return;
         }
 
@@ -185,7 +188,7 @@ public sealed class LocalHostHarness : IAsyncDisposable
     {
         if (!ApiMapped)
         {
-            return (await Service.GetNudgeHistoryAsync(_userId!))
+            return (await Use<Schedule>().HistoryAsync(_userId!))
                 .Select(n => (n.PersonId, JsonNamingPolicy.CamelCase.ConvertName(n.Kind.ToString()), JsonNamingPolicy.CamelCase.ConvertName(n.Status.ToString())))
                 .ToList();
         }

@@ -1,4 +1,5 @@
 using MentorNudge.Azure.Pipeline;
+using MentorNudge.Azure.UseCases;
 using MentorNudge.Core.Model;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
@@ -17,18 +18,16 @@ public sealed class ServeRestartTests
             string userId;
             await using (var first = await LocalHostHarness.StartAsync(Instant.FromUtc(2026, 3, 6, 10, 0), data.FullName, persistentAzurite: true))
             {
-                var service = first.Host.App.Services.GetRequiredService<MentorNudgeService>();
-                userId = (await service.CreateUserAsync("alex@example.com", UserSettings.CreateDefault("Europe/London", "GB"))).UserId;
-                var person = await service.AddPersonAsync(userId, new PersonDraft("Priya Shah", ["priya@example.com"]));
-                await service.LogOutreachAsync(userId, person.Id, new OutreachDraft(Instant.FromUtc(2026, 3, 6, 10, 0), "email", "Two questions", "Hi Priya, could I ask two questions about your first 90 days as a lead, on a 20-minute call next week?"));
+                userId = (await first.Use<Users>().CreateAsync("alex@example.com", UserSettings.CreateDefault("Europe/London", "GB"))).UserId;
+                var person = await first.Use<People>().AddAsync(userId, new PersonDraft("Priya Shah", ["priya@example.com"]));
+                await first.Use<Outreach>().LogAsync(userId, person.Id, new OutreachDraft(Instant.FromUtc(2026, 3, 6, 10, 0), "email", "Two questions", "Hi Priya, could I ask two questions about your first 90 days as a lead, on a 20-minute call next week?"));
                 await first.SetClockAsync(Instant.FromUtc(2026, 3, 13, 12, 0));
                 Assert.Single(first.Emails(), e => e.Kind == "followUp");
             }
 
             // Started again an hour later on the same folder: the first follow-up is not sent again, the second comes.
             await using var second = await LocalHostHarness.StartAsync(Instant.FromUtc(2026, 3, 13, 13, 0), data.FullName, persistentAzurite: true);
-            var again = second.Host.App.Services.GetRequiredService<MentorNudgeService>();
-            Assert.Single(await again.ListPeopleAsync(userId));
+            Assert.Single(await second.Use<People>().ListAsync(userId));
 
             await second.SetClockAsync(Instant.FromUtc(2026, 3, 27, 12, 0));
 

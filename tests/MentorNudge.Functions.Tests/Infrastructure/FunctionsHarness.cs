@@ -4,6 +4,7 @@ using MentorNudge.Api;
 using MentorNudge.Azure.DependencyInjection;
 using MentorNudge.Azure.Email;
 using MentorNudge.Azure.Pipeline;
+using MentorNudge.Azure.UseCases;
 using MentorNudge.Azure.Storage;
 using MentorNudge.Azure.Tests.Infrastructure;
 using MentorNudge.Azure.Tests.Pipeline;
@@ -53,7 +54,11 @@ public sealed class FunctionsHarness : IAsyncDisposable
 
     public ServiceProvider Services { get; }
 
-    public MentorNudgeService Service => Services.GetRequiredService<MentorNudgeService>();
+    public Users Users => Services.GetRequiredService<Users>();
+
+    public People People => Services.GetRequiredService<People>();
+
+    public Outreach Outreach => Services.GetRequiredService<Outreach>();
 
     public StorageClients Clients => Services.GetRequiredService<StorageClients>();
 
@@ -62,18 +67,18 @@ public sealed class FunctionsHarness : IAsyncDisposable
     /// <summary>A user (with a webhook when <paramref name="secret"/> is given), a person and an outreach; returns ids and the first follow-up's due instant.</summary>
     public async Task<(string UserId, string PersonId, Instant FirstDue)> UserWithOutreachAsync(string? secret = null)
     {
-        var created = await Service.CreateUserAsync("sam@example.com", UserSettings.CreateDefault("Europe/London", "GB"));
+        var created = await Users.CreateAsync("sam@example.com", UserSettings.CreateDefault("Europe/London", "GB"));
         if (secret is not null)
         {
             var settings = UserSettings.CreateDefault("Europe/London", "GB") with
             {
                 Webhook = new WebhookSettings(new Uri("https://hooks.example.test/in"), WebhookFormat.Slack, secret),
             };
-            await Service.UpdateUserAsync(created.UserId, "sam@example.com", settings);
+            await Users.UpdateAsync(created.UserId, "sam@example.com", settings);
         }
 
-        var person = await Service.AddPersonAsync(created.UserId, new PersonDraft("Ada Lovelace", ["ada@example.org"]));
-        var outreach = await Service.LogOutreachAsync(created.UserId, person.Id, new OutreachDraft(Subject: "Hello"));
+        var person = await People.AddAsync(created.UserId, new PersonDraft("Ada Lovelace", ["ada@example.org"]));
+        var outreach = await Outreach.LogAsync(created.UserId, person.Id, new OutreachDraft(Subject: "Hello"));
         return (created.UserId, person.Id, outreach.FollowUps.OrderBy(n => n.DueAt).First().DueAt);
     }
 

@@ -44,8 +44,8 @@ public sealed class HttpFunctionsTests(AzuriteFixture azurite)
     public async Task Person_OwnToken_SameAnswerAsApi_OtherIdNotFound()
     {
         await using var h = new FunctionsHarness(azurite);
-        var created = await h.Service.CreateUserAsync("sam@example.com", MentorNudge.Core.Model.UserSettings.CreateDefault("Europe/London", "GB"));
-        var person = await h.Service.AddPersonAsync(created.UserId, new MentorNudge.Azure.Pipeline.PersonDraft("Ada Lovelace"));
+        var created = await h.Users.CreateAsync("sam@example.com", MentorNudge.Core.Model.UserSettings.CreateDefault("Europe/London", "GB"));
+        var person = await h.People.AddAsync(created.UserId, new MentorNudge.Azure.Pipeline.PersonDraft("Ada Lovelace"));
 
         var (status, body) = await InvokeAsync(h, new Person().Run, "GET", $"/api/v1/people/{person.Id}", created.Token);
         var (missing, _) = await InvokeAsync(h, new Person().Run, "GET", "/api/v1/people/p-not-mine", created.Token);

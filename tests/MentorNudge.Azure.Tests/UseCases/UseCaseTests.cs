@@ -2,24 +2,25 @@ using Azure.Data.Tables;
 using MentorNudge.Azure.Pipeline;
 using MentorNudge.Azure.Storage;
 using MentorNudge.Azure.Tests.Infrastructure;
+using MentorNudge.Azure.Tests.Pipeline;
 using MentorNudge.Core.Model;
 using NodaTime;
 
-namespace MentorNudge.Azure.Tests.Pipeline;
+namespace MentorNudge.Azure.Tests.UseCases;
 
 [Collection(AzuriteCollection.Name)]
-public sealed class MentorNudgeServiceTests(AzuriteFixture azurite)
+public sealed class UseCaseTests(AzuriteFixture azurite)
 {
     [Fact]
     public async Task CreateUser_Token_AuthenticatesAndIsStoredOnlyAsHash()
     {
         var h = new PipelineHarness(azurite);
-        var created = await h.Service.CreateUserAsync("ada@example.com", PipelineHarness.Settings());
+        var created = await h.Users.CreateAsync("ada@example.com", PipelineHarness.Settings());
 
         Assert.True(created.Token.Length >= 43); // 256 bits in base64url
-        Assert.Equal(created.UserId, await h.Service.AuthenticateAsync(created.Token));
-        Assert.Null(await h.Service.AuthenticateAsync(created.Token + "x"));
-        Assert.Null(await h.Service.AuthenticateAsync(""));
+        Assert.Equal(created.UserId, await h.Users.AuthenticateAsync(created.Token));
+        Assert.Null(await h.Users.AuthenticateAsync(created.Token + "x"));
+        Assert.Null(await h.Users.AuthenticateAsync(""));
 
         var stored = await h.Clients.Tokens.GetEntityAsync<TableEntity>(StorageKeys.HashToken(created.Token), "");
         Assert.DoesNotContain(stored.Value, kv => kv.Value is string s && s.Contains(created.Token, StringComparison.Ordinal));
@@ -29,13 +30,13 @@ public sealed class MentorNudgeServiceTests(AzuriteFixture azurite)
     public async Task RevokeToken_RevokedToken_NoLongerAuthenticates()
     {
         var h = new PipelineHarness(azurite);
-        var created = await h.Service.CreateUserAsync("ada@example.com", PipelineHarness.Settings());
-        var second = await h.Service.IssueTokenAsync(created.UserId);
+        var created = await h.Users.CreateAsync("ada@example.com", PipelineHarness.Settings());
+        var second = await h.Users.IssueTokenAsync(created.UserId);
 
-        await h.Service.RevokeTokenAsync(created.UserId, created.Token);
+        await h.Users.RevokeTokenAsync(created.UserId, created.Token);
 
-        Assert.Null(await h.Service.AuthenticateAsync(created.Token));
-        Assert.Equal(created.UserId, await h.Service.AuthenticateAsync(second));
+        Assert.Null(await h.Users.AuthenticateAsync(created.Token));
+        Assert.Equal(created.UserId, await h.Users.AuthenticateAsync(second));
     }
 
     [Fact]
@@ -44,7 +45,7 @@ public sealed class MentorNudgeServiceTests(AzuriteFixture azurite)
         var h = new PipelineHarness(azurite);
         var bad = PipelineHarness.Settings() with { TimeZoneId = "Mars/Olympus", Country = "gbr" };
 
-        var e = await Assert.ThrowsAsync<ValidationFailedException>(() => h.Service.CreateUserAsync("not-an-email", bad));
+        var e = await Assert.ThrowsAsync<ValidationFailedException>(() => h.Users.CreateAsync("not-an-email", bad));
 
         Assert.Contains("email", e.Errors.Keys);
         Assert.Contains("timeZone", e.Errors.Keys);
@@ -57,7 +58,7 @@ public sealed class MentorNudgeServiceTests(AzuriteFixture azurite)
         var h = new PipelineHarness(azurite);
         var (userId, personId) = await h.UserWithPersonAsync();
 
-        var result = await h.Service.LogOutreachAsync(userId, personId, new OutreachDraft(Channel: "email", Text: "Could I ask one question about X?"));
+        var result = await h.Outreach.LogAsync(userId, personId, new OutreachDraft(Channel: "email", Text: "Could I ask one question about X?"));
 
         Assert.Equal(2, result.FollowUps.Count);
         Assert.Equal([1, 2], result.FollowUps.Select(f => f.Step));
@@ -70,7 +71,7 @@ public sealed class MentorNudgeServiceTests(AzuriteFixture azurite)
             Assert.True(await h.Index.ExistsAsync(stored.IndexPartition!, stored.IndexRow!));
         }
 
-        var schedule = await h.Service.GetScheduleAsync(userId, h.Now, h.Now + Duration.FromDays(30));
+        var schedule = await h.Schedule.UpcomingAsync(userId, h.Now, h.Now + Duration.FromDays(30));
         Assert.Equal(result.FollowUps.Select(f => f.NudgeId), schedule.Select(s => s.NudgeId));
     }
 
@@ -79,15 +80,15 @@ public sealed class MentorNudgeServiceTests(AzuriteFixture azurite)
     {
         var h = new PipelineHarness(azurite);
         var (userId, personId) = await h.UserWithPersonAsync();
-        var outreach = await h.Service.LogOutreachAsync(userId, personId, new OutreachDraft());
+        var outreach = await h.Outreach.LogAsync(userId, personId, new OutreachDraft());
         h.Clock.Advance(Duration.FromDays(1));
 
-        var reply = await h.Service.LogReplyAsync(userId, personId);
+        var reply = await h.Interactions.LogReplyAsync(userId, personId);
 
         Assert.Equal(2, reply.CancelledFollowUps);
         Assert.Single(reply.AnsweredAsks);
-        Assert.Empty(await h.Service.GetScheduleAsync(userId, h.Now, h.Now + Duration.FromDays(30)));
-        var history = await h.Service.GetNudgeHistoryAsync(userId);
+        Assert.Empty(await h.Schedule.UpcomingAsync(userId, h.Now, h.Now + Duration.FromDays(30)));
+        var history = await h.Schedule.HistoryAsync(userId);
         Assert.All(outreach.FollowUps, f => Assert.Contains(history, n => n.NudgeId == f.NudgeId && n.Status == NudgeStatus.Cancelled));
     }
 
@@ -96,12 +97,12 @@ public sealed class MentorNudgeServiceTests(AzuriteFixture azurite)
     {
         var h = new PipelineHarness(azurite);
         var (userId, personId) = await h.UserWithPersonAsync();
-        await h.Service.LogOutreachAsync(userId, personId, new OutreachDraft());
+        await h.Outreach.LogAsync(userId, personId, new OutreachDraft());
         h.Clock.Advance(Duration.FromHours(3));
 
-        await h.Service.LogInteractionAsync(userId, personId, InteractionKind.Meeting, note: "coffee");
+        await h.Interactions.LogAsync(userId, personId, InteractionKind.Meeting, note: "coffee");
 
-        Assert.Empty(await h.Service.GetScheduleAsync(userId, h.Now, h.Now + Duration.FromDays(30)));
+        Assert.Empty(await h.Schedule.UpcomingAsync(userId, h.Now, h.Now + Duration.FromDays(30)));
     }
 
     [Fact]
@@ -109,13 +110,13 @@ public sealed class MentorNudgeServiceTests(AzuriteFixture azurite)
     {
         var h = new PipelineHarness(azurite);
         var (userId, personId) = await h.UserWithPersonAsync();
-        await h.Service.LogOutreachAsync(userId, personId, new OutreachDraft());
+        await h.Outreach.LogAsync(userId, personId, new OutreachDraft());
 
-        await h.Service.DeletePersonAsync(userId, personId);
+        await h.People.DeleteAsync(userId, personId);
 
-        await Assert.ThrowsAsync<NotFoundException>(() => h.Service.GetPersonAsync(userId, personId));
-        Assert.Empty(await h.Service.GetScheduleAsync(userId, h.Now, h.Now + Duration.FromDays(30)));
-        Assert.Empty((await h.Service.ExportAsync(userId)).Asks);
+        await Assert.ThrowsAsync<NotFoundException>(() => h.People.GetAsync(userId, personId));
+        Assert.Empty(await h.Schedule.UpcomingAsync(userId, h.Now, h.Now + Duration.FromDays(30)));
+        Assert.Empty((await h.Users.ExportAsync(userId)).Asks);
     }
 
     [Fact]
@@ -125,22 +126,22 @@ public sealed class MentorNudgeServiceTests(AzuriteFixture azurite)
         var (_, personOfA) = await h.UserWithPersonAsync("a@example.com");
         var (userB, _) = await h.UserWithPersonAsync("b@example.com");
 
-        await Assert.ThrowsAsync<NotFoundException>(() => h.Service.GetPersonAsync(userB, personOfA));
-        await Assert.ThrowsAsync<NotFoundException>(() => h.Service.LogOutreachAsync(userB, personOfA, new OutreachDraft()));
-        await Assert.ThrowsAsync<NotFoundException>(() => h.Service.DeletePersonAsync(userB, personOfA));
-        await Assert.ThrowsAsync<NotFoundException>(() => h.Service.GetUserAsync("u-nobody"));
+        await Assert.ThrowsAsync<NotFoundException>(() => h.People.GetAsync(userB, personOfA));
+        await Assert.ThrowsAsync<NotFoundException>(() => h.Outreach.LogAsync(userB, personOfA, new OutreachDraft()));
+        await Assert.ThrowsAsync<NotFoundException>(() => h.People.DeleteAsync(userB, personOfA));
+        await Assert.ThrowsAsync<NotFoundException>(() => h.Users.GetAsync("u-nobody"));
     }
 
     [Fact]
     public async Task Erase_UserWithData_LeavesNothingAndStaleIndexRowsAreSkipped()
     {
         var h = new PipelineHarness(azurite);
-        var created = await h.Service.CreateUserAsync("ada@example.com", PipelineHarness.Settings());
-        var person = await h.Service.AddPersonAsync(created.UserId, new PersonDraft("Grace"));
-        await h.Service.LogOutreachAsync(created.UserId, person.Id, new OutreachDraft(Text: "hello"));
-        await h.Service.LogInteractionAsync(created.UserId, person.Id, InteractionKind.Thank);
+        var created = await h.Users.CreateAsync("ada@example.com", PipelineHarness.Settings());
+        var person = await h.People.AddAsync(created.UserId, new PersonDraft("Grace"));
+        await h.Outreach.LogAsync(created.UserId, person.Id, new OutreachDraft(Text: "hello"));
+        await h.Interactions.LogAsync(created.UserId, person.Id, InteractionKind.Thank);
 
-        await h.Service.EraseAsync(created.UserId);
+        await h.Users.EraseAsync(created.UserId);
 
         var rows = new List<TableEntity>();
         await foreach (var e in h.Clients.Data.QueryAsync<TableEntity>(e => e.PartitionKey == created.UserId))
@@ -149,8 +150,8 @@ public sealed class MentorNudgeServiceTests(AzuriteFixture azurite)
         }
 
         Assert.Empty(rows);
-        Assert.Null(await h.Service.AuthenticateAsync(created.Token));
-        await Assert.ThrowsAsync<NotFoundException>(() => h.Service.ExportAsync(created.UserId));
+        Assert.Null(await h.Users.AuthenticateAsync(created.Token));
+        await Assert.ThrowsAsync<NotFoundException>(() => h.Users.ExportAsync(created.UserId));
 
         h.Clock.Advance(Duration.FromDays(20));
         var results = await h.TickAndSendAsync();
@@ -163,12 +164,12 @@ public sealed class MentorNudgeServiceTests(AzuriteFixture azurite)
     {
         var h = new PipelineHarness(azurite);
         var (userId, personId) = await h.UserWithPersonAsync();
-        await h.Service.LogOutreachAsync(userId, personId, new OutreachDraft());
+        await h.Outreach.LogAsync(userId, personId, new OutreachDraft());
 
-        await h.Service.UnsubscribeAsync(userId);
+        await h.Users.UnsubscribeAsync(userId);
 
-        Assert.Empty(await h.Service.GetScheduleAsync(userId, h.Now, h.Now + Duration.FromDays(30)));
-        Assert.True((await h.Service.GetUserAsync(userId)).Unsubscribed);
+        Assert.Empty(await h.Schedule.UpcomingAsync(userId, h.Now, h.Now + Duration.FromDays(30)));
+        Assert.True((await h.Users.GetAsync(userId)).Unsubscribed);
     }
 
     [Fact]
@@ -176,10 +177,10 @@ public sealed class MentorNudgeServiceTests(AzuriteFixture azurite)
     {
         var h = new PipelineHarness(azurite);
         var (userId, personId) = await h.UserWithPersonAsync();
-        await h.Service.LogOutreachAsync(userId, personId, new OutreachDraft(Subject: "Coffee?"));
-        await h.Service.LogInteractionAsync(userId, personId, InteractionKind.Share, note: "article");
+        await h.Outreach.LogAsync(userId, personId, new OutreachDraft(Subject: "Coffee?"));
+        await h.Interactions.LogAsync(userId, personId, InteractionKind.Share, note: "article");
 
-        var export = await h.Service.ExportAsync(userId);
+        var export = await h.Users.ExportAsync(userId);
 
         Assert.Equal("ada@example.com", export.User.Email);
         Assert.Single(export.People);
@@ -201,9 +202,9 @@ public sealed class MentorNudgeServiceTests(AzuriteFixture azurite)
         };
         var calls = h.Planner.Calls;
 
-        await h.Service.UpdateUserAsync(userId, "ada2@example.com", settings, "Ada");
+        await h.Users.UpdateAsync(userId, "ada2@example.com", settings, "Ada");
 
-        var user = await h.Service.GetUserAsync(userId);
+        var user = await h.Users.GetAsync(userId);
         Assert.Equal("ada2@example.com", user.Email);
         Assert.Equal("America/New_York", user.Settings.TimeZoneId);
         Assert.Equal(new LocalDate(2026, 4, 1), user.Settings.VacationUntil);
