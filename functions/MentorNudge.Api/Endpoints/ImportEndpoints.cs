@@ -30,7 +30,7 @@ internal static class ImportEndpoints
 
     public static async Task<IResult> People(HttpContext context)
     {
-        var (user, error) = await ApiAuth.UserAsync(context);
+        var (userId, error) = await ApiAuth.UserIdAsync(context);
         if (error is not null)
         {
             return error;
@@ -57,8 +57,8 @@ internal static class ImportEndpoints
                 return ApiProblems.TooLarge(MaxBytes);
             }
 
-            var import = context.RequestServices.GetRequiredService<PeopleImport>();
-            var report = await import.ImportAsync(user!.Id, () => Read(path, format, context.RequestAborted), settings!, context.RequestAborted);
+            var import = context.Use<PeopleImport>();
+            var report = await import.ImportAsync(userId!, () => Read(path, format, context.RequestAborted), settings!, context.RequestAborted);
             return EndpointContext.Json(report);
         }
         catch (ContactFileException ex)
