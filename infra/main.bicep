@@ -51,6 +51,10 @@ param adminKey string = newGuid()
 @secure()
 param actionSigningKey string = newGuid()
 
+@description('Key the ACS delivery-report hook requires (header X-MentorNudge-Key, sent by the Event Grid subscription), stored in Key Vault. The default is a fresh random value; azd keeps the existing one.')
+@secure()
+param eventGridKey string = newGuid()
+
 @description('Memory of one Function App instance in MB.')
 param instanceMemoryMB int = 2048
 
@@ -138,6 +142,7 @@ module keyVault 'app/keyvault.bicep' = {
     tags: tags
     adminKey: adminKey
     actionSigningKey: actionSigningKey
+    eventGridKey: eventGridKey
   }
 }
 
@@ -193,6 +198,7 @@ module api 'app/api.bicep' = {
     senderAddress: communication.outputs.senderAddress
     adminKeySecretUri: keyVault.outputs.adminKeySecretUri
     actionSigningKeySecretUri: keyVault.outputs.actionSigningKeySecretUri
+    eventGridKeySecretUri: keyVault.outputs.eventGridKeySecretUri
     publicBaseUrl: publicBaseUrl
     instanceMemoryMB: instanceMemoryMB
     maximumInstanceCount: maximumInstanceCount
@@ -211,6 +217,7 @@ module eventGrid 'app/eventgrid.bicep' = if (deliveryReportsEnabled) {
     name: names.systemTopic
     communicationServiceName: names.communication
     endpointUrl: '${api.outputs.uri}/api/v1/hooks/acs'
+    eventGridKey: eventGridKey
     tags: tags
   }
 }

@@ -18,7 +18,7 @@ public static class ApiServiceCollectionExtensions
     public static IServiceCollection AddMentorNudgeApi(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<ApiOptions>().Bind(configuration.GetSection(ApiOptions.SectionName));
-        services.TryAddSingleton(sp => new ActionTokens(sp.GetRequiredService<ContentOptions>().ActionSigningKey));
+        services.TryAddSingleton(sp => sp.GetRequiredService<ContentOptions>().CreateActionTokens());
         return services;
     }
 }

@@ -44,6 +44,9 @@ param adminKeySecretUri string
 @description('Versionless Key Vault secret URI of the action signing key.')
 param actionSigningKeySecretUri string
 
+@description('Versionless Key Vault secret URI of the key the ACS delivery-report hook requires.')
+param eventGridKeySecretUri string
+
 @description('Public base URL used in links inside emails; empty means https://<default host name>.')
 param publicBaseUrl string = ''
 
@@ -175,6 +178,7 @@ resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
     // Secrets stay in Key Vault; the platform resolves them with keyVaultReferenceIdentity.
     MentorNudge__Api__AdminKey: '@Microsoft.KeyVault(SecretUri=${adminKeySecretUri})'
     Security__ActionSigningKey: '@Microsoft.KeyVault(SecretUri=${actionSigningKeySecretUri})'
+    MentorNudge__Api__EventGridKey: '@Microsoft.KeyVault(SecretUri=${eventGridKeySecretUri})'
   }
   dependsOn: [
     ftpCredentials

@@ -15,6 +15,10 @@ param tags object = {}
 @secure()
 param endpointUrl string
 
+@description('Key the hook requires; sent as the secret delivery-property header X-MentorNudge-Key.')
+@secure()
+param eventGridKey string
+
 resource communication 'Microsoft.Communication/communicationServices@2025-09-01' existing = {
   name: communicationServiceName
 }
@@ -39,6 +43,17 @@ resource deliveryReports 'Microsoft.EventGrid/systemTopics/eventSubscriptions@20
         endpointUrl: endpointUrl
         maxEventsPerBatch: 1
         preferredBatchSizeInKilobytes: 64
+        // The hook refuses every request without this header.
+        deliveryAttributeMappings: [
+          {
+            name: 'X-MentorNudge-Key'
+            type: 'Static'
+            properties: {
+              value: eventGridKey
+              isSecret: true
+            }
+          }
+        ]
       }
     }
     filter: {

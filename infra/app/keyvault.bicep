@@ -18,11 +18,18 @@ param adminKey string
 @secure()
 param actionSigningKey string
 
+@description('Value of the key the ACS delivery-report hook requires.')
+@secure()
+param eventGridKey string
+
 @description('Name of the secret holding the admin key.')
 param adminKeySecretName string = 'admin-key'
 
 @description('Name of the secret holding the action signing key.')
 param actionSigningKeySecretName string = 'action-signing-key'
+
+@description('Name of the secret holding the ACS delivery-report hook key.')
+param eventGridKeySecretName string = 'event-grid-key'
 
 resource vault 'Microsoft.KeyVault/vaults@2026-02-01' = {
   name: name
@@ -60,6 +67,15 @@ resource actionSigningKeySecret 'Microsoft.KeyVault/vaults/secrets@2026-02-01' =
   }
 }
 
+resource eventGridKeySecret 'Microsoft.KeyVault/vaults/secrets@2026-02-01' = {
+  parent: vault
+  name: eventGridKeySecretName
+  properties: {
+    value: eventGridKey
+    contentType: 'text/plain'
+  }
+}
+
 @description('Name of the Key Vault.')
 output name string = vault.name
 
@@ -71,3 +87,6 @@ output adminKeySecretUri string = adminKeySecret.properties.secretUri
 
 @description('Versionless URI of the action signing key secret.')
 output actionSigningKeySecretUri string = actionSigningKeySecret.properties.secretUri
+
+@description('Versionless URI of the ACS delivery-report hook key secret.')
+output eventGridKeySecretUri string = eventGridKeySecret.properties.secretUri

@@ -16,4 +16,5 @@ public sealed record MeResponse(
     LocalDate? VacationUntil,
     IReadOnlyList<LocalDate> ExtraHolidays,
     WebhookResponse? Webhook,
-    bool Unsubscribed);
+    bool Unsubscribed,
+    bool EmailUndeliverable);

@@ -12,9 +12,10 @@ namespace MentorNudge.Api.Endpoints;
 
 /// <summary>
 /// <c>POST /api/v1/hooks/acs</c>: Event Grid (Event Grid schema) delivering ACS email delivery reports.
-/// Answers the subscription-validation handshake, then records each report against the nudge whose
-/// operation id it names; reports for unknown operation ids are ignored, so an unauthenticated
-/// caller can change nothing that MentorNudge did not send.
+/// Every request needs the shared key (<c>MentorNudge:Api:EventGridKey</c>, header
+/// <c>X-MentorNudge-Key</c>); without a configured key the hook refuses everything. It answers the
+/// subscription-validation handshake, then records each report against the message whose operation
+/// id it names, only when MentorNudge issued that id and the report's recipient is that message's.
 /// </summary>
 internal static class AcsEndpoints
 {
@@ -22,15 +23,13 @@ internal static class AcsEndpoints
 
     public static async Task<IResult> EventGrid(HttpContext context)
     {
+        // No key configured means nobody is trusted: the hook is closed, not open.
         var expected = context.RequestServices.GetRequiredService<IOptions<ApiOptions>>().Value.EventGridKey;
-        if (!string.IsNullOrEmpty(expected))
+        var given = context.Request.Headers[KeyHeader].ToString();
+        if (string.IsNullOrEmpty(expected)
+            || !CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(expected)), SHA256.HashData(Encoding.UTF8.GetBytes(given))))
         {
-            var given = context.Request.Headers[KeyHeader].ToString();
-            var ok = CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(expected)), SHA256.HashData(Encoding.UTF8.GetBytes(given)));
-            if (!ok)
-            {
-                return ApiProblems.Unauthorized($"A valid {KeyHeader} header is required.");
-            }
+            return ApiProblems.Unauthorized($"A valid {KeyHeader} header is required.");
         }
 
         if (!RequestBody.IsJson(context.Request))

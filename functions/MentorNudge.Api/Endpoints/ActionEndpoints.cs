@@ -41,10 +41,11 @@ internal static class ActionEndpoints
             return error;
         }
 
-        // RFC 8058: the mail client posts "List-Unsubscribe=One-Click" to the List-Unsubscribe URL.
-        var oneClick = context.Request.HasFormContentType
-            && System.Text.Encoding.UTF8.GetString(raw!).Split('&').Any(p => p.Equals("List-Unsubscribe=One-Click", StringComparison.Ordinal));
-        var name = oneClick ? "unsubscribe" : action.Action;
+        // RFC 8058: the mail client posts "List-Unsubscribe=One-Click" to the List-Unsubscribe URL,
+        // which is an unsubscribe link. The body never changes what a token does: the token's own
+        // action is applied, so a reply/snooze/stop link cannot be turned into an unsubscribe.
+        _ = raw;
+        var name = action.Action;
 
         var ct = context.RequestAborted;
         var now = context.Now();

@@ -103,27 +103,29 @@ internal static class HookEndpoints
             return ApiProblems.NotFound("No person matches data.personId or data.email.");
         }
 
-        if (!await context.Use<WebhookEventLog>().TryRememberAsync(user.Id, evt.Id!, ct))
+        var applied = await InboundEventOnce.ApplyAsync(context, user.Id, evt.Id!, async () =>
+        {
+            switch (evt.Type)
+            {
+                case "outreach.sent":
+                    await context.Use<Outreach>().LogAsync(user.Id, person!.Id, new OutreachDraft(d.SentAt, d.Channel, d.Subject, d.Text), ct);
+                    break;
+                case "reply.received":
+                    await context.Use<Interactions>().LogReplyAsync(user.Id, person!.Id, d.ReceivedAt, ct);
+                    break;
+                case "interaction.logged":
+                    await context.Use<Interactions>().LogAsync(user.Id, person!.Id, d.Kind!.Value, d.At, d.Note, ct);
+                    break;
+                default:
+                    person = person is null
+                        ? await people.AddAsync(user.Id, draft!, ct)
+                        : await people.UpdateAsync(user.Id, person.Id, draft!, ct);
+                    break;
+            }
+        });
+        if (!applied)
         {
             return ApiProblems.Conflict("This event id was received before.");
-        }
-
-        switch (evt.Type)
-        {
-            case "outreach.sent":
-                await context.Use<Outreach>().LogAsync(user.Id, person!.Id, new OutreachDraft(d.SentAt, d.Channel, d.Subject, d.Text), ct);
-                break;
-            case "reply.received":
-                await context.Use<Interactions>().LogReplyAsync(user.Id, person!.Id, d.ReceivedAt, ct);
-                break;
-            case "interaction.logged":
-                await context.Use<Interactions>().LogAsync(user.Id, person!.Id, d.Kind!.Value, d.At, d.Note, ct);
-                break;
-            default:
-                person = person is null
-                    ? await people.AddAsync(user.Id, draft!, ct)
-                    : await people.UpdateAsync(user.Id, person.Id, draft!, ct);
-                break;
         }
 
         return Results.Json(new { accepted = evt.Id, personId = person?.Id }, Json.ApiJson.Options, statusCode: StatusCodes.Status202Accepted);
@@ -173,21 +175,31 @@ internal static class HookEndpoints
 
         // A forwarded message seen twice (retries of the forwarder) is applied once.
         var messageId = email.Headers?.FirstOrDefault(h => h.Key.Equals("Message-ID", StringComparison.OrdinalIgnoreCase)).Value;
-        if (!string.IsNullOrWhiteSpace(messageId)
-            && !await context.Use<WebhookEventLog>().TryRememberAsync(user.Id, "mail-" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(messageId)))[..40], ct))
+        InboundEmailResult? result = null;
+        async Task Apply()
+        {
+            var interactions = context.Use<Interactions>();
+            if (AutoReplyDetector.IsAutoReply(email.Headers, email.Subject))
+            {
+                var until = await interactions.LogOutOfOfficeAsync(user.Id, person.Id, email.Text, ct);
+                result = new InboundEmailResult(true, person.Id, "postponed", until);
+                return;
+            }
+
+            await interactions.LogReplyAsync(user.Id, person.Id, context.Now(), ct);
+            result = new InboundEmailResult(true, person.Id, "replied", null);
+        }
+
+        if (string.IsNullOrWhiteSpace(messageId))
+        {
+            await Apply();
+        }
+        else if (!await InboundEventOnce.ApplyAsync(context, user.Id, "mail-" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(messageId)))[..40], Apply))
         {
             return ApiProblems.Conflict("This message was received before.");
         }
 
-        var interactions = context.Use<Interactions>();
-        if (AutoReplyDetector.IsAutoReply(email.Headers, email.Subject))
-        {
-            var until = await interactions.LogOutOfOfficeAsync(user.Id, person.Id, email.Text, ct);
-            return EndpointContext.Json(new InboundEmailResult(true, person.Id, "postponed", until));
-        }
-
-        await interactions.LogReplyAsync(user.Id, person.Id, context.Now(), ct);
-        return EndpointContext.Json(new InboundEmailResult(true, person.Id, "replied", null));
+        return EndpointContext.Json(result!);
     }
 
     /// <summary>Content type, size, known user with a webhook secret, valid and fresh signature; else 415/413/401.</summary>
@@ -208,7 +220,7 @@ internal static class HookEndpoints
         var user = userId is null ? null : await context.Use<Users>().FindAsync(userId, context.RequestAborted);
 
         // Unknown user, no secret and bad signature look the same from outside.
-        var secret = user?.Settings.Webhook?.Secret;
+        var secret = user?.Settings.Webhook?.InboundVerificationSecret;
         var header = context.Request.Headers[WebhookSignature.HeaderName].ToString();
         var check = secret is null ? WebhookSignatureResult.BadSignature : WebhookSignature.Verify(header, raw, secret, context.Now());
         return check switch

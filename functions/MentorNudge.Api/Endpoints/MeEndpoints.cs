@@ -41,9 +41,10 @@ internal static class MeEndpoints
             return ApiProblems.Validation(errors.ToDictionary());
         }
 
-        var updated = await users.UpdateAsync(user.Id, request!.Email!, settings!, request.DisplayName, context.RequestAborted);
+        var updated = await users.UpdateAsync(user.Id, request!.Email!, settings!, request.DisplayName, request.Unsubscribed, context.RequestAborted);
         var secretIsNew = updated.Settings.Webhook is { } w && w.Secret != user.Settings.Webhook?.Secret;
-        return EndpointContext.Json(ToResponse(updated, showSecret: secretIsNew));
+        var inboundIsNew = updated.Settings.Webhook is { } v && v.InboundSecret != user.Settings.Webhook?.InboundSecret;
+        return EndpointContext.Json(ToResponse(updated, showSecret: secretIsNew, showInboundSecret: inboundIsNew));
     }
 
     public static async Task<IResult> Export(HttpContext context)
@@ -77,7 +78,7 @@ internal static class MeEndpoints
         return Results.NoContent();
     }
 
-    internal static MeResponse ToResponse(User user, bool showSecret)
+    internal static MeResponse ToResponse(User user, bool showSecret, bool showInboundSecret = false)
     {
         var s = user.Settings;
         return new MeResponse(
@@ -92,8 +93,9 @@ internal static class MeEndpoints
             new FollowUpRequest(s.FollowUp.FirstAfterBusinessDays, s.FollowUp.ThenAfterBusinessDays, s.FollowUp.MaxFollowUps),
             s.VacationUntil,
             s.ExtraHolidays ?? [],
-            s.Webhook is { } w ? new WebhookResponse(w.Url, w.Format, showSecret ? w.Secret : null) : null,
-            user.Unsubscribed);
+            s.Webhook is { } w ? new WebhookResponse(w.Url, w.Format, showSecret ? w.Secret : null, showInboundSecret ? w.InboundSecret : null) : null,
+            user.Unsubscribed,
+            user.EmailUndeliverable);
     }
 
     private static string NewSecret() => "whsec_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));

@@ -9,9 +9,9 @@ public sealed class ApiOptions
     public string? AdminKey { get; set; }
 
     /// <summary>
-    /// Optional shared key for the ACS Event Grid hook, sent by Event Grid as the delivery property
-    /// header <c>X-MentorNudge-Key</c> (configured as a secret header on the subscription). When unset,
-    /// the hook is open but only acts on delivery reports for operation ids MentorNudge itself sent.
+    /// Shared key for the ACS Event Grid hook, sent by Event Grid as the delivery property header
+    /// <c>X-MentorNudge-Key</c> (a secret header on the subscription). Required: while unset, the
+    /// hook answers 401 to every request. The local host generates one.
     /// </summary>
     public string? EventGridKey { get; set; }
 

@@ -184,7 +184,7 @@ public static class RequestValidator
         {
             if (!IsHttpUrl(w.Url, out var url))
             {
-                errors.Add("webhook.url", w.Url is null ? "Required." : "An absolute http or https URL without credentials.");
+                errors.Add("webhook.url", w.Url is null ? "Required." : "An absolute https URL without credentials.");
             }
 
             if (w.Secret is not null && (w.Secret.Length is < 16 or > 256 || HasControl(w.Secret)))
@@ -192,10 +192,21 @@ public static class RequestValidator
                 errors.Add("webhook.secret", "16 to 256 printable characters.");
             }
 
+            if (w.InboundSecret is not null && (w.InboundSecret.Length is < 16 or > 256 || HasControl(w.InboundSecret)))
+            {
+                errors.Add("webhook.inboundSecret", "16 to 256 printable characters.");
+            }
+
+            var secret = w.Secret ?? current?.Secret ?? newSecret();
+            var inbound = w.InboundSecret ?? current?.InboundSecret ?? newSecret();
+            if (inbound == secret)
+            {
+                errors.Add("webhook.inboundSecret", "Must differ from webhook.secret: the receiver of deliveries must not be able to sign inbound events.");
+            }
+
             if (url is not null)
             {
-                var secret = w.Secret ?? current?.Secret ?? newSecret();
-                webhook = new WebhookSettings(url, w.Format ?? WebhookFormat.Generic, secret);
+                webhook = new WebhookSettings(url, w.Format ?? WebhookFormat.Generic, secret, inbound);
             }
         }
 

@@ -4,7 +4,8 @@ namespace MentorNudge.Azure.DependencyInjection;
 
 /// <summary>
 /// What the email composer needs from configuration: <c>App:PublicBaseUrl</c> (action links point
-/// there) and <c>Security:ActionSigningKey</c> (signs them; its UTF-8 bytes, at least 32).
+/// there), <c>Security:ActionSigningKey</c> (seals them; its UTF-8 bytes, at least 32) and, after
+/// a rotation, <c>Security:ActionSigningKeyPrevious</c> (links it sealed keep working until they expire).
 /// </summary>
 public sealed class ContentSettings
 {
@@ -14,4 +15,7 @@ public sealed class ContentSettings
     [Required]
     [MinLength(32)]
     public string? ActionSigningKey { get; set; }
+
+    [MinLength(32)]
+    public string? ActionSigningKeyPrevious { get; set; }
 }

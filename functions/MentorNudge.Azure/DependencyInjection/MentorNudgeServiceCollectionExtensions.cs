@@ -80,13 +80,17 @@ public static class MentorNudgeServiceCollectionExtensions
             {
                 c.PublicBaseUrl = Uri.TryCreate(configuration["App:PublicBaseUrl"], UriKind.Absolute, out var url) ? url : null;
                 c.ActionSigningKey = configuration["Security:ActionSigningKey"];
+                c.ActionSigningKeyPrevious = string.IsNullOrEmpty(configuration["Security:ActionSigningKeyPrevious"]) ? null : configuration["Security:ActionSigningKeyPrevious"];
             })
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddSingleton(sp =>
         {
             var c = sp.GetRequiredService<IOptions<ContentSettings>>().Value;
-            return new ContentOptions(c.PublicBaseUrl!, Encoding.UTF8.GetBytes(c.ActionSigningKey!));
+            return new ContentOptions(
+                c.PublicBaseUrl!,
+                Encoding.UTF8.GetBytes(c.ActionSigningKey!),
+                PreviousActionSigningKey: c.ActionSigningKeyPrevious is { } previous ? Encoding.UTF8.GetBytes(previous) : null);
         });
         services.TryAddSingleton<NudgeEmailComposer>();
         services.TryAddSingleton<INudgeRenderer, ComposerRenderer>();
@@ -111,7 +115,7 @@ public static class MentorNudgeServiceCollectionExtensions
         services.TryAddSingleton<Interactions>();
         services.TryAddSingleton<Schedule>();
         services.TryAddSingleton<DeliveryReports>();
-        services.AddMentorNudgeWebhooks();
+        services.AddMentorNudgeWebhooks(configuration);
         services.TryAddSingleton<NudgeSender>();
         services.TryAddSingleton<Import.PeopleImport>();
         return services;

@@ -11,8 +11,9 @@ namespace MentorNudge.Azure.Pipeline;
 /// <summary>
 /// The send-nudge worker. For one message: load the user's partition, re-check the nudge (gone,
 /// no longer Scheduled, moved, vacation, unsubscribed, bouncing address, person stopped or
-/// snoozed, ask answered, stale digest), claim it with an If-Match lease, render, send with
-/// MessageKey = nudge id, record Sent (If-Match), re-plan, enqueue the webhook delivery.
+/// snoozed, ask answered, stale digest, too many attempts), claim it with an If-Match lease, render,
+/// send with MessageKey = nudge id, record Sent (If-Match) first, then enqueue the webhook delivery
+/// and write the delivery map (redone by a redelivered message if they failed), re-plan.
 /// The same message handled twice, or by two instances at once, sends one email: the lease makes
 /// the second wait, and the recorded status makes it a no-op.
 /// </summary>
@@ -35,6 +36,9 @@ public sealed class NudgeSender(
 
     /// <summary>A message may run this much ahead of the nudge's due instant (clock skew between instances).</summary>
     public static readonly Duration EarlyTolerance = Duration.FromMinutes(1);
+
+    /// <summary>Sends started for one nudge before it is given up as failed (<c>too-many-attempts</c>), so a transient failure cannot loop for ever.</summary>
+    public const int MaxSendAttempts = 10;
 
     private const int MaxAttempts = 3;
 
@@ -97,6 +101,13 @@ public sealed class NudgeSender(
         }
 
         var nudge = stored.Nudge;
+        if (nudge.Status == NudgeStatus.Sent)
+        {
+            // A redelivered message: finish what a failure after the send may have left undone.
+            await FollowThroughAsync(user, stored, redelivered: true, cancellationToken).ConfigureAwait(false);
+            return new SendNudgeResult(SendNudgeOutcome.AlreadyDone, nudge.Status.ToString());
+        }
+
         if (nudge.Status != NudgeStatus.Scheduled)
         {
             return new SendNudgeResult(SendNudgeOutcome.AlreadyDone, nudge.Status.ToString());
@@ -124,6 +135,15 @@ public sealed class NudgeSender(
             logger.LogInformation("Nudge {NudgeId} {Status}: {Reason}", nudge.Id, status, skip.Reason);
             await ReplanQuietlyAsync(partition, cancellationToken).ConfigureAwait(false);
             return new SendNudgeResult(skip.Cancel ? SendNudgeOutcome.Cancelled : SendNudgeOutcome.Skipped, skip.Reason);
+        }
+
+        if (stored.Attempts >= MaxSendAttempts)
+        {
+            var givenUp = stored with { Nudge = nudge with { Status = NudgeStatus.Failed, Reason = "too-many-attempts" }, LeaseUntil = null };
+            partition.Nudges[givenUp.Id] = await data.WriteNudgeAsync(givenUp, stored.ETag, cancellationToken).ConfigureAwait(false);
+            logger.LogWarning("Nudge {NudgeId} failed after {Attempts} send attempts", nudge.Id, stored.Attempts);
+            await ReplanQuietlyAsync(partition, cancellationToken).ConfigureAwait(false);
+            return new SendNudgeResult(SendNudgeOutcome.Failed, "too-many-attempts");
         }
 
         if (await quota.TryAcquireAsync(cancellationToken).ConfigureAwait(false) is { } wait)
@@ -157,12 +177,9 @@ public sealed class NudgeSender(
         switch (result.Outcome)
         {
             case EmailSendOutcome.Sent:
-                await RecordSentAsync(partition, claimed, result.ProviderMessageId, now, cancellationToken).ConfigureAwait(false);
-                if (user.Settings.Webhook is not null)
-                {
-                    await queues.EnqueueWebhookAsync(new WebhookMessage(user.Id, nudge.Id, WebhookMessage.NudgeSent), cancellationToken: cancellationToken).ConfigureAwait(false);
-                }
-
+                // The provider's answer is recorded first, and not cancellable: the email went out.
+                await RecordSentAsync(partition, claimed, result.ProviderMessageId, now, CancellationToken.None).ConfigureAwait(false);
+                await FollowThroughAsync(user, partition.Nudges[claimed.Id], redelivered: false, cancellationToken).ConfigureAwait(false);
                 await ReplanQuietlyAsync(partition, cancellationToken).ConfigureAwait(false);
                 logger.LogInformation("Sent nudge {NudgeId} through {Sender}", nudge.Id, emailSender.Name);
                 return new SendNudgeResult(SendNudgeOutcome.Sent);
@@ -181,6 +198,29 @@ public sealed class NudgeSender(
                 await ReplanQuietlyAsync(partition, cancellationToken).ConfigureAwait(false);
                 return new SendNudgeResult(SendNudgeOutcome.Failed, result.Error);
         }
+    }
+
+    /// <summary>
+    /// After a send is recorded: enqueue the webhook delivery, then write the delivery map. A failure
+    /// propagates, so the queue redelivers the message, which finds the nudge Sent and comes back here;
+    /// the map row is written last, so its presence means both are done (a webhook may then be enqueued
+    /// twice, which receivers recognise by its delivery id).
+    /// </summary>
+    private async Task FollowThroughAsync(User user, StoredNudge sent, bool redelivered, CancellationToken cancellationToken)
+    {
+        // Only a redelivered message pays the extra read: the first pass knows nothing is done yet.
+        var key = sent.ProviderMessageId ?? sent.Id;
+        if (sent.Sender is null || (redelivered && await deliveries.ExistsAsync(key, cancellationToken).ConfigureAwait(false)))
+        {
+            return;
+        }
+
+        if (user.Settings.Webhook is not null)
+        {
+            await queues.EnqueueWebhookAsync(new WebhookMessage(user.Id, sent.Id, WebhookMessage.NudgeSent), cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+
+        await deliveries.RecordAsync(key, user.Id, sent.Id, user.Email, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task RecordSentAsync(UserPartition partition, StoredNudge claimed, string? providerId, Instant now, CancellationToken cancellationToken)
@@ -209,8 +249,6 @@ public sealed class NudgeSender(
 
             partition.Nudges[claimed.Id] = await data.WriteNudgeAsync(Sent(current), current.ETag, cancellationToken).ConfigureAwait(false);
         }
-
-        await deliveries.RecordAsync(providerId ?? claimed.Id, claimed.Nudge.UserId, claimed.Id, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task ReleaseQuietlyAsync(StoredNudge claimed, CancellationToken cancellationToken)

@@ -33,7 +33,8 @@ internal static class EntityMapper
             settings.ExtraHolidays?.Select(LocalDatePattern.Iso.Format).ToArray(),
             settings.Webhook?.Url.AbsoluteUri,
             settings.Webhook is { } w ? (int)w.Format : null,
-            settings.Webhook?.Secret);
+            settings.Webhook?.Secret,
+            settings.Webhook?.InboundSecret);
         return new TableEntity(user.Id, StorageKeys.UserRow)
         {
             ["Email"] = user.Email,
@@ -58,7 +59,7 @@ internal static class EntityMapper
             new FollowUpPolicy(doc.FirstAfterBusinessDays, doc.ThenAfterBusinessDays, doc.MaxFollowUps),
             doc.VacationUntil is null ? null : LocalDatePattern.Iso.Parse(doc.VacationUntil).Value,
             doc.ExtraHolidays?.Select(h => LocalDatePattern.Iso.Parse(h).Value).ToArray(),
-            doc.WebhookUrl is null ? null : new WebhookSettings(new Uri(doc.WebhookUrl), (WebhookFormat)(doc.WebhookFormat ?? 0), doc.WebhookSecret ?? ""));
+            doc.WebhookUrl is null ? null : new WebhookSettings(new Uri(doc.WebhookUrl), (WebhookFormat)(doc.WebhookFormat ?? 0), doc.WebhookSecret ?? "", doc.WebhookInboundSecret));
         return new User(
             e.PartitionKey,
             e.GetString("Email"),
@@ -241,5 +242,6 @@ internal static class EntityMapper
         string[]? ExtraHolidays,
         string? WebhookUrl,
         int? WebhookFormat,
-        string? WebhookSecret);
+        string? WebhookSecret,
+        string? WebhookInboundSecret = null);
 }

@@ -18,16 +18,17 @@ public sealed class DeliveryReports(UserPartitionEditor partitions, DeliveryMap 
     {
         ArgumentNullException.ThrowIfNull(report);
         var status = report.Status == EmailDeliveryStatus.Unknown ? report.RawStatus : report.Status.ToString();
-        return RecordAsync(report.OperationId, status, cancellationToken);
+        return RecordAsync(report.OperationId, report.Recipient, status, cancellationToken);
     }
 
     /// <summary>
     /// Applies a delivery status to the message <paramref name="messageKey"/> (the provider message id,
-    /// or the message key when the provider returned none). False when the message is unknown.
+    /// or the message key when the provider returned none). False when the message is not one
+    /// MentorNudge sent to <paramref name="recipient"/>: a report about another address changes nothing.
     /// </summary>
-    public async Task<bool> RecordAsync(string messageKey, string status, CancellationToken cancellationToken = default)
+    public async Task<bool> RecordAsync(string messageKey, string? recipient, string status, CancellationToken cancellationToken = default)
     {
-        var found = await deliveries.FindAsync(messageKey, cancellationToken).ConfigureAwait(false);
+        var found = await deliveries.FindAsync(messageKey, recipient, cancellationToken).ConfigureAwait(false);
         if (found is not { } target)
         {
             return false;

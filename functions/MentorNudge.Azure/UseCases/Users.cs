@@ -89,13 +89,26 @@ public sealed class Users(
     public Task<User?> FindAsync(string userId, CancellationToken cancellationToken = default) =>
         data.GetUserAsync(userId, cancellationToken);
 
-    /// <summary>Replaces email, display name and settings; re-plans at once.</summary>
-    public async Task<User> UpdateAsync(string userId, string email, UserSettings settings, string? displayName = null, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Replaces email, display name and settings; re-plans at once. A new address clears the
+    /// undeliverable flag (mail flows again); <paramref name="unsubscribed"/>, when given, sets or
+    /// clears the one-click unsubscribe.
+    /// </summary>
+    public async Task<User> UpdateAsync(string userId, string email, UserSettings settings, string? displayName = null, bool? unsubscribed = null, CancellationToken cancellationToken = default)
     {
         Validate(email, settings);
         var (updated, _) = await partitions.ChangeAsync(userId, p =>
         {
-            var updated = p.User!.Value with { Email = email.Trim(), Settings = settings, DisplayName = displayName };
+            var current = p.User!.Value;
+            var newAddress = !string.Equals(current.Email, email.Trim(), StringComparison.OrdinalIgnoreCase);
+            var updated = current with
+            {
+                Email = email.Trim(),
+                Settings = settings,
+                DisplayName = displayName,
+                EmailUndeliverable = current.EmailUndeliverable && !newAddress,
+                Unsubscribed = unsubscribed ?? current.Unsubscribed,
+            };
             return (new List<PendingWrite> { UserPartitionEditor.ReplaceUser(p, updated) }, updated);
         }, cancellationToken).ConfigureAwait(false);
         return updated;
@@ -179,9 +192,9 @@ public sealed class Users(
             errors["weeklyDigest"] = ["A day and 1–10 prompts are required."];
         }
 
-        if (settings.Webhook is { } w && (!w.Url.IsAbsoluteUri || (w.Url.Scheme != Uri.UriSchemeHttps && w.Url.Scheme != Uri.UriSchemeHttp) || string.IsNullOrEmpty(w.Secret)))
+        if (settings.Webhook is { } w && (!w.Url.IsAbsoluteUri || w.Url.Scheme != Uri.UriSchemeHttps || string.IsNullOrEmpty(w.Secret)))
         {
-            errors["webhook"] = ["An absolute http(s) URL and a secret are required."];
+            errors["webhook"] = ["An absolute https URL and a secret are required."];
         }
 
         if (errors.Count > 0)

@@ -8,8 +8,9 @@ namespace MentorNudge.Azure.Webhooks;
 
 /// <summary>
 /// POSTs one signed webhook. Decides, but does not perform, retries: the caller re-enqueues with the
-/// returned delay, so a slow receiver never holds a worker. Redirects are never followed (the
-/// named client disables them), which also rules out a redirect to another scheme.
+/// returned delay, so a slow receiver never holds a worker. Only https is used; redirects are never
+/// followed (the named client disables them); the named client connects only to public addresses
+/// (<see cref="WebhookConnector"/>), and a refused target is reported as <c>refused: {reason}</c>.
 /// </summary>
 public sealed class WebhookDeliverer(IHttpClientFactory httpClients, IClock clock, ILogger<WebhookDeliverer> logger)
 {
@@ -27,9 +28,9 @@ public sealed class WebhookDeliverer(IHttpClientFactory httpClients, IClock cloc
     {
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(webhook);
-        if (!webhook.Url.IsAbsoluteUri || (webhook.Url.Scheme != Uri.UriSchemeHttps && webhook.Url.Scheme != Uri.UriSchemeHttp))
+        if (!webhook.Url.IsAbsoluteUri || webhook.Url.Scheme != Uri.UriSchemeHttps)
         {
-            return new WebhookDeliveryResult(WebhookDeliveryOutcome.Failed, Error: "The webhook URL is not http or https.");
+            return new WebhookDeliveryResult(WebhookDeliveryOutcome.Failed, Error: "refused: not https");
         }
 
         var now = clock.GetCurrentInstant();
@@ -63,6 +64,12 @@ public sealed class WebhookDeliverer(IHttpClientFactory httpClients, IClock cloc
         catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             return RetryOrFail(message, null, "Timed out", null);
+        }
+        catch (HttpRequestException ex) when (ex.InnerException is WebhookTargetRefusedException refused)
+        {
+            // Not a connection error: nothing was sent, and retrying would not change the answer.
+            logger.LogWarning("Webhook {DeliveryId} refused: {Reason}", message.DeliveryId, refused.Reason);
+            return new WebhookDeliveryResult(WebhookDeliveryOutcome.Failed, Error: "refused: " + refused.Reason);
         }
         catch (HttpRequestException ex)
         {

@@ -36,6 +36,19 @@ public sealed class WebhookEventLog(TableClient table, IClock clock)
         }
     }
 
+    /// <summary>Forgets one remembered id (its change could not be applied, so a retry must be accepted).</summary>
+    public async Task ForgetAsync(string userId, string eventId, CancellationToken cancellationToken = default)
+    {
+        await EnsureTableAsync(cancellationToken);
+        try
+        {
+            await table.DeleteEntityAsync(userId, eventId, ETag.All, cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+        }
+    }
+
     /// <summary>Forgets everything about <paramref name="userId"/> (erasure).</summary>
     public async Task DeleteUserAsync(string userId, CancellationToken cancellationToken = default)
     {

@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using MentorNudge.Azure.Storage;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -13,18 +14,27 @@ public static class WebhookServiceCollectionExtensions
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
 
     /// <summary>
-    /// Adds the outbound webhook client (no redirects, 10 s timeout) and, on top of
+    /// Adds the outbound webhook client (no redirects, 10 s timeout, connections only to public
+    /// addresses unless <c>MentorNudge:Webhooks:AllowPrivateNetworks</c>) and, on top of
     /// <c>AddMentorNudge</c>'s storage options, the seen-event and delivery logs and the handler of
     /// the <c>webhooks</c> queue.
     /// </summary>
-    public static IServiceCollection AddMentorNudgeWebhooks(this IServiceCollection services)
+    public static IServiceCollection AddMentorNudgeWebhooks(this IServiceCollection services, IConfiguration? configuration = null)
     {
+        var options = services.AddOptions<WebhookOptions>();
+        if (configuration is not null)
+        {
+            options.Bind(configuration.GetSection(WebhookOptions.SectionName));
+        }
+
         services.AddHttpClient(WebhookDeliverer.HttpClientName, client => client.Timeout = Timeout)
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
             {
                 AllowAutoRedirect = false,
                 UseCookies = false,
+                UseProxy = false,
                 ConnectTimeout = TimeSpan.FromSeconds(5),
+                ConnectCallback = new WebhookConnector(sp.GetRequiredService<IOptions<WebhookOptions>>().Value).ConnectAsync,
             });
         services.TryAddSingleton<WebhookDeliverer>();
         services.TryAddSingleton(sp => new WebhookEventLog(Table(sp, WebhookEventLog.TableName), sp.GetRequiredService<NodaTime.IClock>()));

@@ -108,6 +108,7 @@ public static class ServeCommand
             MentorNudge is running.
               API        {api}v1   (health: {api}health)
               Admin key  {host.AdminKey}   (send it as {AdminKeyCheck.HeaderName}; {AdminKeyOrigin(options, host)})
+              ACS hook   key kept in {Path.Combine(Path.GetFullPath(options.DataFolder), LocalSecrets.EventGridKeyFile)} (send it as X-MentorNudge-Key, unless MentorNudge:Api:EventGridKey is set)
               Email      {(host.EmailChannel == "outbox" ? $"outbox {host.OutboxFolder} (open index.html)" : host.EmailChannel)}
               Storage    {host.StorageDescription}
               Clock      {(host.VirtualClock is { } clock ? $"virtual, now {InstantPattern.ExtendedIso.Format(clock.GetCurrentInstant())}; move it with POST {api}v1/admin/clock" : "system")}

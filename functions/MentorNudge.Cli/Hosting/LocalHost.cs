@@ -79,11 +79,12 @@ public sealed class LocalHost : IAsyncDisposable
                 ? (given, false)
                 : LocalSecrets.LoadOrCreate(options.DataFolder, LocalSecrets.AdminKeyFile, "mnk_");
             var (signingKey, _) = LocalSecrets.LoadOrCreate(options.DataFolder, LocalSecrets.ActionSigningKeyFile, "mns_");
+            var (eventGridKey, _) = LocalSecrets.LoadOrCreate(options.DataFolder, LocalSecrets.EventGridKeyFile, "mne_");
             var outbox = options.OutboxFolder;
 
             // A free port is picked here rather than by Kestrel, so links in emails can name it.
             var port = options.Port == 0 ? FreePort() : options.Port;
-            var settings = new LocalSettings(storage.ConnectionString, adminKey, signingKey, outbox, new Uri($"http://localhost:{port}/"));
+            var settings = new LocalSettings(storage.ConnectionString, adminKey, signingKey, outbox, new Uri($"http://localhost:{port}/"), eventGridKey);
             var clock = options.VirtualClock ? new VirtualClock(options.Start ?? SystemClock.Instance.GetCurrentInstant()) : null;
             var app = Build(options, port, settings, clock);
             try

@@ -3,8 +3,8 @@ using System.Security.Cryptography;
 namespace MentorNudge.Cli.Hosting;
 
 /// <summary>
-/// The local host's own secrets when none are configured (the admin key, the key that signs the
-/// one-click links in emails): generated once and kept in the data folder, readable by the owner
+/// The local host's own secrets when none are configured (the admin key, the key that seals the
+/// one-click links in emails, the key the ACS delivery-report hook requires): generated once and kept in the data folder, readable by the owner
 /// only, so scripts and links in already-sent emails keep working across restarts. Local
 /// development values: in Azure they come from Key Vault.
 /// </summary>
@@ -12,6 +12,7 @@ public static class LocalSecrets
 {
     public const string AdminKeyFile = "admin-key";
     public const string ActionSigningKeyFile = "action-signing-key";
+    public const string EventGridKeyFile = "event-grid-key";
 
     /// <summary>Returns the stored secret <paramref name="fileName"/>, creating it on first use.</summary>
     /// <returns>The secret, and whether it was just generated.</returns>

@@ -6,4 +6,5 @@ namespace MentorNudge.Cli.Hosting;
 /// <param name="ActionSigningKey">Key for one-click links, used unless configuration has one.</param>
 /// <param name="OutboxFolder">The outbox folder.</param>
 /// <param name="PublicBaseUrl">Where links in emails point: this host.</param>
-public sealed record LocalSettings(string StorageConnectionString, string AdminKey, string ActionSigningKey, string OutboxFolder, Uri PublicBaseUrl);
+/// <param name="EventGridKey">Key the ACS delivery-report hook requires, used unless configuration has one.</param>
+public sealed record LocalSettings(string StorageConnectionString, string AdminKey, string ActionSigningKey, string OutboxFolder, Uri PublicBaseUrl, string EventGridKey);

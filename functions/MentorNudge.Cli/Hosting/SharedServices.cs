@@ -40,6 +40,12 @@ public static class SharedServices
             overrides["Security:ActionSigningKey"] = settings.ActionSigningKey;
         }
 
+        // The ACS hook refuses everything without a key: the local host has one of its own.
+        if (string.IsNullOrWhiteSpace(configuration["MentorNudge:Api:EventGridKey"]))
+        {
+            overrides["MentorNudge:Api:EventGridKey"] = settings.EventGridKey;
+        }
+
         if (!string.IsNullOrWhiteSpace(options.EmailProvider))
         {
             overrides["Email:Provider"] = options.EmailProvider;

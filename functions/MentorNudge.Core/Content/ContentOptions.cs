@@ -8,12 +8,17 @@ namespace MentorNudge.Core.Content;
 /// <param name="ActionSigningKey">Secret key for action tokens, at least 32 bytes.</param>
 /// <param name="ProductName">Name shown in emails.</param>
 /// <param name="ActionLinkLifetime">How long action links stay valid (default 30 days).</param>
+/// <param name="PreviousActionSigningKey">The key before the last rotation: links it made still work until they expire.</param>
 public sealed record ContentOptions(
     Uri PublicBaseUrl,
     byte[] ActionSigningKey,
     string ProductName = "MentorNudge",
-    Duration? ActionLinkLifetime = null)
+    Duration? ActionLinkLifetime = null,
+    byte[]? PreviousActionSigningKey = null)
 {
+    /// <summary>The token service for these keys: seals with the current key, opens tokens of both.</summary>
+    public ActionTokens CreateActionTokens() => new(ActionSigningKey, PreviousActionSigningKey);
+
     /// <summary>The lifetime of action links, defaulted.</summary>
     public Duration LinkLifetime => ActionLinkLifetime ?? ActionTokens.DefaultLifetime;
 
@@ -30,6 +35,11 @@ public sealed record ContentOptions(
         if (ActionSigningKey.Length < 32)
         {
             throw new ArgumentException("ActionSigningKey must be at least 32 bytes.", nameof(ActionSigningKey));
+        }
+
+        if (PreviousActionSigningKey is { Length: < 32 })
+        {
+            throw new ArgumentException("PreviousActionSigningKey must be at least 32 bytes.", nameof(PreviousActionSigningKey));
         }
 
         if (string.IsNullOrWhiteSpace(ProductName) || ProductName.AsSpan().IndexOfAny('\r', '\n') >= 0)

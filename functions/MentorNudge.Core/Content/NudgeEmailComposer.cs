@@ -35,7 +35,7 @@ public sealed class NudgeEmailComposer
         options.Validate();
         _options = options;
         _clock = clock;
-        _tokens = new ActionTokens(options.ActionSigningKey);
+        _tokens = options.CreateActionTokens();
     }
 
     /// <summary>The wire name of a nudge kind: <c>followUp</c>, <c>weeklyDigest</c>, <c>keepInTouch</c>.</summary>

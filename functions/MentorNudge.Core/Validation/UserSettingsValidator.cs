@@ -94,9 +94,10 @@ public sealed class UserSettingsValidator(IClock clock)
 
         if (settings.Webhook is { } webhook)
         {
-            if (webhook.Url is not { IsAbsoluteUri: true } url || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp))
+            // https only: a webhook carries the user's data and its signature must not be readable on the way.
+            if (webhook.Url is not { IsAbsoluteUri: true } url || url.Scheme != Uri.UriSchemeHttps)
             {
-                errors.Add(new("webhook.url", "The webhook URL must be an absolute http or https URL."));
+                errors.Add(new("webhook.url", "The webhook URL must be an absolute https URL."));
             }
             else if (!string.IsNullOrEmpty(url.UserInfo))
             {

@@ -75,7 +75,7 @@ public sealed class BadInputTests(AzuriteFixture azurite, Xunit.Abstractions.ITe
                 ("followUp.maxFollowUps", [-1, 99]),
                 ("vacationUntil", ["tomorrow", "2026-13-01", 20261201]),
                 ("extraHolidays", ["2026-12-24", new[] { "24/12/2026" }]),
-                ("webhook", ["https://example.com", new { url = "ftp://x.test" }, new { url = "javascript:alert(1)" }, new { url = "https://u:p@x.test" }, new { url = "https://x.test", format = "email" }, new { url = "https://x.test", secret = "short" }, new { format = "slack" }])),
+                ("webhook", ["https://example.com", new { url = "ftp://x.test" }, new { url = "http://x.test" }, new { url = "javascript:alert(1)" }, new { url = "https://u:p@x.test" }, new { url = "https://x.test", format = "email" }, new { url = "https://x.test", secret = "short" }, new { format = "slack" }])),
                 ["email", "timeZone", "country"], false),
             ("addPerson", "POST", "/api/v1/people", person, PersonBad(), ["name"], false),
             ("updatePerson", "PUT", $"/api/v1/people/{p}", person, PersonBad(), ["name"], false),
@@ -159,7 +159,7 @@ public sealed class BadInputTests(AzuriteFixture azurite, Xunit.Abstractions.ITe
 
             if (c.Signed && c.Body is not null)
             {
-                headers[WebhookSignature.HeaderName] = WebhookSignature.Sign(Encoding.UTF8.GetBytes(c.Body), user.WebhookSecret, stack.Now);
+                headers[WebhookSignature.HeaderName] = WebhookSignature.Sign(Encoding.UTF8.GetBytes(c.Body), user.InboundSecret, stack.Now);
             }
 
             using var response = await stack.SendRawAsync(new HttpMethod(c.Method), c.Path, c.Signed || c.Route == "adminUsers" ? null : user.Token, c.Body, c.ContentType, headers);

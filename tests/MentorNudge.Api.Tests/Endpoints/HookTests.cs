@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using MentorNudge.Api.Tests.Infrastructure;
 using MentorNudge.Azure.Tests.Infrastructure;
+using MentorNudge.Azure.Tests.Storage;
 using NodaTime;
 
 namespace MentorNudge.Api.Tests.Endpoints;
@@ -18,10 +19,45 @@ public sealed class HookTests(AzuriteFixture azurite)
         await using var stack = await ApiStack.StartAsync(azurite);
         var user = await stack.CreatePopulatedUserAsync("a@example.com", "ada@example.org");
 
-        using var response = await stack.SendSignedAsync($"/api/v1/hooks/{user.UserId}/events", Event("evt-1", "interaction.logged", new { email = "ada@example.org", kind = "meeting", note = "coffee" }), user.WebhookSecret);
+        using var response = await stack.SendSignedAsync($"/api/v1/hooks/{user.UserId}/events", Event("evt-1", "interaction.logged", new { email = "ada@example.org", kind = "meeting", note = "coffee" }), user.InboundSecret);
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         Assert.Contains("coffee", await stack.ExportAsync(user), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Events_SignedWithOutboundSecret_Unauthorized()
+    {
+        await using var stack = await ApiStack.StartAsync(azurite);
+        var user = await stack.CreatePopulatedUserAsync("a@example.com", "ada@example.org");
+        var before = await stack.ExportAsync(user);
+
+        using var response = await stack.SendSignedAsync($"/api/v1/hooks/{user.UserId}/events", Event("evt-1", "interaction.logged", new { email = "ada@example.org", kind = "meeting", note = "forged" }), user.OutboundSecret);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal(before, await stack.ExportAsync(user));
+    }
+
+    [Fact]
+    public async Task Events_StorageFailsWhileApplying_RetryIsAppliedOnce()
+    {
+        var faults = new FaultInjectionPolicy();
+        await using var stack = await ApiStack.StartAsync(azurite, faults: faults);
+        var user = await stack.CreatePopulatedUserAsync("a@example.com", "ada@example.org");
+        var body = Event("evt-fault", "interaction.logged", new { personId = user.PersonId, kind = "meeting", note = "Unique note 77" });
+
+        // The first write to the user's partition after the id is remembered "crashes".
+        faults.Crash((service, request) => service == "table" && request.Method != global::Azure.Core.RequestMethod.Get
+            && !request.Uri.Path.Contains("webhookevents", StringComparison.Ordinal) && !request.Uri.Path.EndsWith("/Tables", StringComparison.Ordinal));
+        using var failed = await stack.SendSignedAsync($"/api/v1/hooks/{user.UserId}/events", body, user.InboundSecret);
+        faults.Disarm();
+        using var retry = await stack.SendSignedAsync($"/api/v1/hooks/{user.UserId}/events", body, user.InboundSecret);
+
+        Assert.Equal(HttpStatusCode.InternalServerError, failed.StatusCode);
+        Assert.Equal(1, faults.Injected);
+        Assert.Equal(HttpStatusCode.Accepted, retry.StatusCode);
+        var export = await stack.ExportAsync(user);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(export, "Unique note 77"));
     }
 
     [Fact]
@@ -31,9 +67,9 @@ public sealed class HookTests(AzuriteFixture azurite)
         var user = await stack.CreatePopulatedUserAsync("a@example.com", "ada@example.org");
         var body = Event("evt-replay", "outreach.sent", new { personId = user.PersonId, subject = "Unique subject 42" });
 
-        using var first = await stack.SendSignedAsync($"/api/v1/hooks/{user.UserId}/events", body, user.WebhookSecret);
+        using var first = await stack.SendSignedAsync($"/api/v1/hooks/{user.UserId}/events", body, user.InboundSecret);
         var afterFirst = await stack.ExportAsync(user);
-        using var second = await stack.SendSignedAsync($"/api/v1/hooks/{user.UserId}/events", body, user.WebhookSecret);
+        using var second = await stack.SendSignedAsync($"/api/v1/hooks/{user.UserId}/events", body, user.InboundSecret);
 
         Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
@@ -56,8 +92,8 @@ public sealed class HookTests(AzuriteFixture azurite)
         using var response = problem switch
         {
             "bad-signature" => await stack.SendSignedAsync(path, body, "some-other-secret-entirely"),
-            "stale" => await stack.SendSignedAsync(path, body, user.WebhookSecret, stack.Now - Duration.FromMinutes(6)),
-            "future" => await stack.SendSignedAsync(path, body, user.WebhookSecret, stack.Now + Duration.FromMinutes(6)),
+            "stale" => await stack.SendSignedAsync(path, body, user.InboundSecret, stack.Now - Duration.FromMinutes(6)),
+            "future" => await stack.SendSignedAsync(path, body, user.InboundSecret, stack.Now + Duration.FromMinutes(6)),
             _ => await stack.SendRawAsync(HttpMethod.Post, path, null, body, "application/json"),
         };
 
@@ -65,7 +101,7 @@ public sealed class HookTests(AzuriteFixture azurite)
         Assert.Equal(before, await stack.ExportAsync(user));
 
         // The id was not burned by the rejected attempt.
-        using var retry = await stack.SendSignedAsync(path, body, user.WebhookSecret);
+        using var retry = await stack.SendSignedAsync(path, body, user.InboundSecret);
         Assert.Equal(HttpStatusCode.Accepted, retry.StatusCode);
     }
 
@@ -86,7 +122,7 @@ public sealed class HookTests(AzuriteFixture azurite)
         var user = await stack.CreatePopulatedUserAsync("a@example.com", "ada@example.org");
         var body = JsonSerializer.Serialize(new { from = "Ada Lovelace <ADA@example.org>", subject = "Re: your talk", text = "Happy to talk!" });
 
-        using var response = await stack.SendSignedAsync($"/api/v1/hooks/{user.UserId}/inbound-email", body, user.WebhookSecret);
+        using var response = await stack.SendSignedAsync($"/api/v1/hooks/{user.UserId}/inbound-email", body, user.InboundSecret);
         var answer = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -108,7 +144,7 @@ public sealed class HookTests(AzuriteFixture azurite)
             headers = new Dictionary<string, string> { ["Auto-Submitted"] = "auto-replied" },
         });
 
-        using var response = await stack.SendSignedAsync($"/api/v1/hooks/{user.UserId}/inbound-email", body, user.WebhookSecret);
+        using var response = await stack.SendSignedAsync($"/api/v1/hooks/{user.UserId}/inbound-email", body, user.InboundSecret);
         var answer = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -125,7 +161,7 @@ public sealed class HookTests(AzuriteFixture azurite)
         var user = await stack.CreatePopulatedUserAsync("a@example.com", "ada@example.org");
         var before = await stack.ExportAsync(user);
 
-        using var response = await stack.SendSignedAsync($"/api/v1/hooks/{user.UserId}/inbound-email", JsonSerializer.Serialize(new { from = "stranger@example.net", text = "hi" }), user.WebhookSecret);
+        using var response = await stack.SendSignedAsync($"/api/v1/hooks/{user.UserId}/inbound-email", JsonSerializer.Serialize(new { from = "stranger@example.net", text = "hi" }), user.InboundSecret);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("\"ignored\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);

@@ -78,7 +78,7 @@ public sealed class TenantIsolationTests(AzuriteFixture azurite)
         var before = await stack.ExportAsync(b);
 
         var body = JsonSerializer.Serialize(new { id = "evt-x", type = "reply.received", data = new { personId = b.PersonId } });
-        using var response = await stack.SendSignedAsync($"/api/v1/hooks/{b.UserId}/events", body, a.WebhookSecret);
+        using var response = await stack.SendSignedAsync($"/api/v1/hooks/{b.UserId}/events", body, a.InboundSecret);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal(before, await stack.ExportAsync(b));

@@ -5,10 +5,12 @@ using System.Text.Json.Nodes;
 using MentorNudge.Azure.DependencyInjection;
 using MentorNudge.Azure.Storage;
 using MentorNudge.Azure.Tests.Infrastructure;
+using MentorNudge.Azure.Tests.Storage;
 using MentorNudge.Azure.Webhooks;
 using MentorNudge.Core.Content.Actions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using NodaTime;
 
 namespace MentorNudge.Api.Tests.Infrastructure;
@@ -31,7 +33,8 @@ public sealed class ApiStack : IAsyncDisposable
 
     public Instant Now => Host.Clock.GetCurrentInstant();
 
-    public static async Task<ApiStack> StartAsync(AzuriteFixture azurite)
+    /// <summary>Starts a stack; <paramref name="faults"/>, when given, sits in every storage client's pipeline.</summary>
+    public static async Task<ApiStack> StartAsync(AzuriteFixture azurite, Action<IServiceCollection>? configure = null, FaultInjectionPolicy? faults = null)
     {
         var suffix = Guid.NewGuid().ToString("N")[..12];
         var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
@@ -47,7 +50,16 @@ public sealed class ApiStack : IAsyncDisposable
         var host = await ApiTestHost.StartAsync((services, _) =>
         {
             services.AddSingleton(counter);
+            if (faults is not null)
+            {
+                services.AddSingleton(sp => new StorageClients(
+                    sp.GetRequiredService<IOptions<StorageOptions>>().Value,
+                    null,
+                    [("table", faults.For("table")), ("queue", faults.For("queue")), ("table", counter.PolicyFor("table")), ("queue", counter.PolicyFor("queue"))]));
+            }
+
             services.AddMentorNudge(config);
+            configure?.Invoke(services);
         });
         return new ApiStack(host) { Counter = counter };
     }
@@ -66,17 +78,18 @@ public sealed class ApiStack : IAsyncDisposable
         return new TestUser(node["userId"]!.GetValue<string>(), node["token"]!.GetValue<string>());
     }
 
-    /// <summary>A user with a webhook secret, a person (with an email address), an outreach and an interaction.</summary>
+    /// <summary>A user with webhook secrets (inbound and outbound), a person (with an email address), an outreach and an interaction.</summary>
     public async Task<TestUser> CreatePopulatedUserAsync(string email, string personEmail)
     {
         var user = await CreateUserAsync(email);
         var secret = "whsec_" + Guid.NewGuid().ToString("N");
+        var outbound = "whsec_out_" + Guid.NewGuid().ToString("N");
         var me = await SendAsync(HttpMethod.Put, "/api/v1/me", user.Token, new
         {
             email,
             timeZone = "Europe/London",
             country = "GB",
-            webhook = new { url = "https://hooks.example.test/in", format = "generic", secret },
+            webhook = new { url = "https://hooks.example.test/in", format = "generic", secret = outbound, inboundSecret = secret },
         });
         Assert.True(me.IsSuccessStatusCode, await me.Content.ReadAsStringAsync());
         var person = await SendAsync(HttpMethod.Post, "/api/v1/people", user.Token, new { name = "Ada Lovelace", emails = new[] { personEmail } });
@@ -87,7 +100,7 @@ public sealed class ApiStack : IAsyncDisposable
         Assert.True(outreach.IsSuccessStatusCode, await outreach.Content.ReadAsStringAsync());
         var interaction = await SendAsync(HttpMethod.Post, $"/api/v1/people/{personId}/interactions", user.Token, new { kind = "share", note = "Sent a paper" });
         Assert.True(interaction.IsSuccessStatusCode, await interaction.Content.ReadAsStringAsync());
-        return user with { PersonId = personId, WebhookSecret = secret };
+        return user with { PersonId = personId, InboundSecret = secret, OutboundSecret = outbound };
     }
 
     public Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? token, object? body = null) =>
@@ -124,6 +137,10 @@ public sealed class ApiStack : IAsyncDisposable
         {
             [WebhookSignature.HeaderName] = WebhookSignature.Sign(Encoding.UTF8.GetBytes(body), secret, signedAt ?? Now),
         });
+
+    /// <summary>POSTs Event Grid events to the ACS hook with the shared key (null: no key header).</summary>
+    public Task<HttpResponseMessage> SendAcsAsync(string body, string? key = ApiTestHost.EventGridKey) =>
+        SendRawAsync(HttpMethod.Post, "/api/v1/hooks/acs", null, body, "application/json", key is null ? null : new Dictionary<string, string> { ["X-MentorNudge-Key"] = key });
 
     /// <summary>The user's export as text: equal before and after means nothing was written.</summary>
     public async Task<string> ExportAsync(TestUser user)

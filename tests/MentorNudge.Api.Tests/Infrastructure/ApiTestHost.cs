@@ -15,6 +15,8 @@ public sealed class ApiTestHost : IAsyncDisposable
 {
     public const string AdminKey = "test-admin-key-0123456789";
 
+    public const string EventGridKey = "test-event-grid-key-0123456789";
+
     private readonly WebApplication _app;
 
     private ApiTestHost(WebApplication app, FakeClock clock)
@@ -40,7 +42,11 @@ public sealed class ApiTestHost : IAsyncDisposable
         var clock = new FakeClock(start ?? Instant.FromUtc(2026, 11, 25, 12, 0));
         builder.Services.AddSingleton<IClock>(clock);
         builder.Services.AddMentorNudgeApi(builder.Configuration);
-        builder.Services.Configure<ApiOptions>(o => o.AdminKey = AdminKey);
+        builder.Services.Configure<ApiOptions>(o =>
+        {
+            o.AdminKey = AdminKey;
+            o.EventGridKey = EventGridKey;
+        });
         configure(builder.Services, clock);
         var app = builder.Build();
         app.MapMentorNudgeApi();

@@ -1,3 +1,3 @@
 namespace MentorNudge.Api.Tests.Infrastructure;
 
-public sealed record TestUser(string UserId, string Token, string PersonId = "", string WebhookSecret = "");
+public sealed record TestUser(string UserId, string Token, string PersonId = "", string InboundSecret = "", string OutboundSecret = "");

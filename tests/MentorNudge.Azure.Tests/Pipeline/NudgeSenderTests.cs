@@ -208,18 +208,21 @@ public sealed class NudgeSenderTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task RecordDeliveryReport_Bounced_MarksUndeliverableAndCancelsFutureNudges()
+    public async Task RecordDeliveryReport_BouncedForItsRecipient_MarksUndeliverableAndCancelsFutureNudges()
     {
         var h = new PipelineHarness(azurite);
         var (userId, first, second) = (await Scenario.OutreachesAsync(h, 1))[0];
         h.Clock.Advance(Duration.FromDays(5));
         await h.TickAndSendAsync();
 
-        Assert.True(await h.DeliveryReports.RecordAsync("op-" + first, "Bounced"));
+        var address = (await h.Users.GetAsync(userId)).Email;
+        Assert.False(await h.DeliveryReports.RecordAsync("op-" + first, "someone.else@example.org", "Bounced"));
+        Assert.False((await h.Users.GetAsync(userId)).EmailUndeliverable);
+        Assert.True(await h.DeliveryReports.RecordAsync("op-" + first, address.ToUpperInvariant(), "Bounced"));
 
         Assert.True((await h.Users.GetAsync(userId)).EmailUndeliverable);
         Assert.Equal("Bounced", (await h.NudgeAsync(userId, first)).Nudge.DeliveryStatus);
         Assert.Equal(NudgeStatus.Cancelled, (await h.NudgeAsync(userId, second)).Nudge.Status);
-        Assert.False(await h.DeliveryReports.RecordAsync("op-unknown", "Delivered"));
+        Assert.False(await h.DeliveryReports.RecordAsync("op-unknown", address, "Delivered"));
     }
 }

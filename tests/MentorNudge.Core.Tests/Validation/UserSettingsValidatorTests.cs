@@ -88,7 +88,8 @@ public sealed class UserSettingsValidatorTests
     [InlineData("ftp://example.com/hook")]
     [InlineData("file:///etc/passwd")]
     [InlineData("https://user:pw@example.com/hook")]
-    public void Validate_WebhookNotPlainHttp_Error(string url) =>
+    [InlineData("http://hooks.example.com/x")]
+    public void Validate_WebhookNotHttps_Error(string url) =>
         Assert.Equal("webhook.url", Single(Valid with { Webhook = new WebhookSettings(new Uri(url), WebhookFormat.Generic, "s") }).Field);
 
     [Fact]

@@ -128,6 +128,7 @@ public sealed class MainTemplateTests(CompiledInfra infra)
     [Theory]
     [InlineData("MentorNudge__Api__AdminKey")]
     [InlineData("Security__ActionSigningKey")]
+    [InlineData("MentorNudge__Api__EventGridKey")]
     public void AppSettings_Secret_IsKeyVaultReference(string name)
     {
         var value = AppSettings().Text(name);
@@ -191,12 +192,13 @@ public sealed class MainTemplateTests(CompiledInfra infra)
         Assert.Equal(JsonValueKind.True, vault.Property("enableSoftDelete")?.ValueKind);
         Assert.Equal(JsonValueKind.True, vault.Property("enablePurgeProtection")?.ValueKind);
         Assert.False(vault.Properties.TryGetProperty("accessPolicies", out var policies) && policies.GetArrayLength() > 0);
-        Assert.Equal(2, Main.OfType("Microsoft.KeyVault/vaults/secrets").Count());
+        Assert.Equal(3, Main.OfType("Microsoft.KeyVault/vaults/secrets").Count());
     }
 
     [Theory]
     [InlineData("adminKey")]
     [InlineData("actionSigningKey")]
+    [InlineData("eventGridKey")]
     public void Parameters_Secret_IsSecureWithGeneratedDefault(string name)
     {
         var parameter = Main.Root.GetProperty("parameters").GetProperty(name);
@@ -242,6 +244,9 @@ public sealed class MainTemplateTests(CompiledInfra infra)
         Assert.Contains("https://", Main.Single("Microsoft.Web/sites").Template.GetProperty("outputs").GetProperty("uri").GetProperty("value").GetString(), StringComparison.Ordinal);
         var types = subscription.Properties.GetProperty("filter").GetProperty("includedEventTypes").EnumerateArray().Select(e => e.GetString());
         Assert.Equal(["Microsoft.Communication.EmailDeliveryReportReceived"], types);
+        var header = Assert.Single(subscription.Properties.GetProperty("destination").GetProperty("properties").GetProperty("deliveryAttributeMappings").EnumerateArray());
+        Assert.Equal("X-MentorNudge-Key", header.GetProperty("name").GetString());
+        Assert.True(header.GetProperty("properties").GetProperty("isSecret").GetBoolean());
     }
 
     [Fact]

@@ -13,7 +13,8 @@ namespace MentorNudge.Azure.Email.Smtp;
 
 /// <summary>
 /// Sends over SMTP with MailKit (any relay, including the ACS SMTP relay). 4xx replies and
-/// connection failures are transient, 5xx replies permanent.
+/// connection failures are transient, 5xx replies permanent, but only until the relay accepted
+/// DATA: from then on the email counts as sent whatever fails (QUIT, the connection).
 /// </summary>
 public sealed class SmtpEmailSender(IOptions<SmtpEmailOptions> options, IClock clock, ILogger<SmtpEmailSender> logger) : IEmailSender
 {
@@ -37,9 +38,12 @@ public sealed class SmtpEmailSender(IOptions<SmtpEmailOptions> options, IClock c
                 await client.AuthenticateAsync(_options.UserName, _options.Password ?? "", cancellationToken).ConfigureAwait(false);
             }
 
+            // Once the relay accepted DATA the email is on its way: nothing after this point (QUIT
+            // failing, the connection dropping, the caller giving up) may turn it into a failure that
+            // is retried, or the recipient gets it twice.
             await client.SendAsync(mime, cancellationToken).ConfigureAwait(false);
-            await client.DisconnectAsync(quit: true, cancellationToken).ConfigureAwait(false);
             logger.LogInformation("SMTP accepted email {MessageId}", messageId);
+            await QuitQuietlyAsync(client, messageId ?? "").ConfigureAwait(false);
             return EmailSendResult.Sent(messageId);
         }
         catch (SmtpCommandException ex)
@@ -65,6 +69,19 @@ public sealed class SmtpEmailSender(IOptions<SmtpEmailOptions> options, IClock c
         {
             logger.LogWarning("SMTP connection failed for email {MessageId}: {Error}", messageId, ex.GetType().Name);
             return EmailSendResult.Transient("SMTP connection: " + ex.GetType().Name);
+        }
+    }
+
+    private async Task QuitQuietlyAsync(SmtpClient client, string messageId)
+    {
+        try
+        {
+            using var quitTimeout = new CancellationTokenSource(_options.Timeout);
+            await client.DisconnectAsync(quit: true, quitTimeout.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning("SMTP QUIT failed after email {MessageId} was accepted: {Error}; it counts as sent", messageId, ex.GetType().Name);
         }
     }
 

@@ -6,10 +6,12 @@ using NodaTime;
 namespace MentorNudge.Core.Content.Actions;
 
 /// <summary>
-/// Signed, expiring, URL-safe tokens for the one-click links in emails. A token carries
-/// (user, nudge, action, expiry) in clear and an HMAC-SHA256 over them with a key derived for
-/// one purpose, so a token minted for another purpose (or with another key) never verifies.
-/// The token is a capability, never a secret stored anywhere; it is never logged.
+/// Opaque, expiring, URL-safe tokens for the one-click links in emails: <c>{keyId}.{sealed}</c>, where
+/// <c>sealed</c> is (user, nudge, action, expiry) under AES-256-GCM with a key derived for one purpose.
+/// Nothing inside is readable without the key (no user id leaks from a forwarded email), any change
+/// fails authentication, and a token of another purpose or key never verifies. The key id names the
+/// key that sealed it, so after a rotation tokens sealed with the previous key (still configured)
+/// keep working until they expire. The token is a capability, never stored anywhere, never logged.
 /// </summary>
 public sealed class ActionTokens
 {
@@ -21,23 +23,37 @@ public sealed class ActionTokens
 
     // Longer input is refused before any decoding work.
     private const int MaxTokenLength = 2048;
+    private const int NonceSize = 12;
+    private const int TagSize = 16;
     private const char Separator = '\u001f';
 
-    private readonly byte[] _key;
+    private readonly SealingKey _current;
+    private readonly SealingKey? _previous;
+    private readonly byte[] _purpose;
 
     /// <summary>Creates a token service.</summary>
     /// <param name="signingKey">Secret key material, at least 32 bytes.</param>
     /// <param name="purpose">What the tokens are for; tokens of one purpose never verify under another.</param>
     public ActionTokens(ReadOnlySpan<byte> signingKey, string purpose = EmailActionPurpose)
+        : this(signingKey.ToArray(), null, purpose)
     {
-        if (signingKey.Length < 32)
-        {
-            throw new ArgumentException("The action signing key must be at least 32 bytes.", nameof(signingKey));
-        }
-
-        ArgumentException.ThrowIfNullOrEmpty(purpose);
-        _key = HKDF.DeriveKey(HashAlgorithmName.SHA256, signingKey.ToArray(), 32, salt: [], info: Encoding.UTF8.GetBytes(purpose));
     }
+
+    /// <summary>Creates a token service that seals with <paramref name="signingKey"/> and still opens tokens of <paramref name="previousSigningKey"/>.</summary>
+    /// <param name="signingKey">Current secret key material, at least 32 bytes.</param>
+    /// <param name="previousSigningKey">The key before the last rotation (at least 32 bytes), or null.</param>
+    /// <param name="purpose">What the tokens are for.</param>
+    public ActionTokens(byte[] signingKey, byte[]? previousSigningKey, string purpose = EmailActionPurpose)
+    {
+        ArgumentNullException.ThrowIfNull(signingKey);
+        ArgumentException.ThrowIfNullOrEmpty(purpose);
+        _purpose = Encoding.UTF8.GetBytes(purpose);
+        _current = SealingKey.Derive(signingKey, purpose);
+        _previous = previousSigningKey is null ? null : SealingKey.Derive(previousSigningKey, purpose);
+    }
+
+    /// <summary>The id of the current key (first part of every token it mints); not secret.</summary>
+    public string KeyId => _current.Id;
 
     /// <summary>Mints a token for <paramref name="action"/> on a user's nudge, valid until <paramref name="expiresAt"/>.</summary>
     public string Create(string userId, string nudgeId, ActionKind action, Instant expiresAt)
@@ -49,16 +65,21 @@ public sealed class ActionTokens
             throw new ArgumentOutOfRangeException(nameof(action));
         }
 
-        var payload = Encoding.UTF8.GetBytes(string.Join(
+        var plain = Encoding.UTF8.GetBytes(string.Join(
             Separator,
             userId,
             nudgeId,
             ActionName(action),
             expiresAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)));
-        return Base64Url.Encode(payload) + "." + Base64Url.Encode(Sign(payload));
+        var sealedBytes = new byte[NonceSize + plain.Length + TagSize];
+        var nonce = sealedBytes.AsSpan(0, NonceSize);
+        RandomNumberGenerator.Fill(nonce);
+        using var aes = new AesGcm(_current.Key, TagSize);
+        aes.Encrypt(nonce, plain, sealedBytes.AsSpan(NonceSize, plain.Length), sealedBytes.AsSpan(NonceSize + plain.Length), _purpose);
+        return _current.Id + "." + Base64Url.Encode(sealedBytes);
     }
 
-    /// <summary>Checks a token's signature (in constant time) and expiry at <paramref name="now"/>.</summary>
+    /// <summary>Opens a token (authenticated decryption) and checks its expiry at <paramref name="now"/>.</summary>
     public ActionTokenResult Verify(string? token, Instant now)
     {
         if (string.IsNullOrEmpty(token) || token.Length > MaxTokenLength)
@@ -72,15 +93,28 @@ public sealed class ActionTokens
             return ActionTokenResult.Fail(ActionTokenFailure.Malformed);
         }
 
-        var payload = Base64Url.Decode(token.AsSpan(0, dot));
-        var signature = Base64Url.Decode(token.AsSpan(dot + 1));
-        if (payload is null || signature is null)
+        var keyId = token.AsSpan(0, dot);
+        var body = token.AsSpan(dot + 1);
+        if (Base64Url.Decode(keyId) is null || !IsBase64UrlText(body))
         {
             return ActionTokenResult.Fail(ActionTokenFailure.Malformed);
         }
 
-        // Authenticity first: nothing in an unsigned payload is trusted, not even its shape.
-        if (!CryptographicOperations.FixedTimeEquals(Sign(payload), signature))
+        // An unknown key id, a non-canonical body or a failed authentication all mean: not ours.
+        var key = keyId.SequenceEqual(_current.Id) ? _current : _previous is { } p && keyId.SequenceEqual(p.Id) ? p : null;
+        var sealedBytes = Base64Url.Decode(body);
+        if (key is null || sealedBytes is null || sealedBytes.Length <= NonceSize + TagSize)
+        {
+            return ActionTokenResult.Fail(ActionTokenFailure.Tampered);
+        }
+
+        var plain = new byte[sealedBytes.Length - NonceSize - TagSize];
+        try
+        {
+            using var aes = new AesGcm(key.Key, TagSize);
+            aes.Decrypt(sealedBytes.AsSpan(0, NonceSize), sealedBytes.AsSpan(NonceSize, plain.Length), sealedBytes.AsSpan(NonceSize + plain.Length), plain, _purpose);
+        }
+        catch (AuthenticationTagMismatchException)
         {
             return ActionTokenResult.Fail(ActionTokenFailure.Tampered);
         }
@@ -88,7 +122,7 @@ public sealed class ActionTokens
         string text;
         try
         {
-            text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(payload);
+            text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(plain);
         }
         catch (DecoderFallbackException)
         {
@@ -132,7 +166,18 @@ public sealed class ActionTokens
         _ => null,
     };
 
-    private byte[] Sign(byte[] payload) => HMACSHA256.HashData(_key, payload);
+    private static bool IsBase64UrlText(ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+        {
+            if (!(char.IsAsciiLetterOrDigit(c) || c == '-' || c == '_'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     private static void RequireField(string value, string name)
     {
@@ -140,6 +185,22 @@ public sealed class ActionTokens
         if (value.Contains(Separator, StringComparison.Ordinal))
         {
             throw new ArgumentException("Ids must not contain control characters.", name);
+        }
+    }
+
+    /// <summary>An encryption key derived for one purpose, and its public id (a different derivation, so the id reveals nothing of the key).</summary>
+    private sealed record SealingKey(byte[] Key, string Id)
+    {
+        public static SealingKey Derive(byte[] material, string purpose)
+        {
+            if (material.Length < 32)
+            {
+                throw new ArgumentException("The action signing key must be at least 32 bytes.", nameof(material));
+            }
+
+            var key = HKDF.DeriveKey(HashAlgorithmName.SHA256, material, 32, salt: [], info: Encoding.UTF8.GetBytes(purpose + "/seal"));
+            var id = HKDF.DeriveKey(HashAlgorithmName.SHA256, material, 6, salt: [], info: Encoding.UTF8.GetBytes(purpose + "/key-id"));
+            return new SealingKey(key, Base64Url.Encode(id));
         }
     }
 }

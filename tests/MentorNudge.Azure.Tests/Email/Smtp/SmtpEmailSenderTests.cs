@@ -81,14 +81,14 @@ public sealed class SmtpEmailSenderTests : IAsyncLifetime
         _stop.Dispose();
     }
 
-    private SmtpEmailSender Sender(int? port = null) => new(
+    private SmtpEmailSender Sender(int? port = null, TimeSpan? timeout = null) => new(
         Options.Create(new SmtpEmailOptions
         {
             Host = "127.0.0.1",
             Port = port ?? _port,
             Security = SmtpSecurityMode.None,
             SenderAddress = "nudges@mentornudge.example",
-            Timeout = TimeSpan.FromSeconds(10),
+            Timeout = timeout ?? TimeSpan.FromSeconds(10),
         }),
         _clock,
         NullLogger<SmtpEmailSender>.Instance);
@@ -142,11 +142,87 @@ public sealed class SmtpEmailSenderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SendAsync_CancelledWhileQuitting_CountsAsSent()
+    {
+        using var cancel = new CancellationTokenSource();
+        await using var proxy = QuitHoldingProxy.Start(_port, onQuit: cancel.Cancel);
+
+        var result = await Sender(proxy.Port, TimeSpan.FromSeconds(2)).SendAsync(TestEmails.Digest("nudge-quit"), cancel.Token);
+
+        Assert.True(proxy.QuitSeen, "the client never reached QUIT");
+        Assert.Equal(EmailSendResult.Sent(EmailMessageKeys.MessageId("nudge-quit")), result);
+        Assert.Single(_store.Messages);
+    }
+
+    [Fact]
     public async Task SendAsync_NothingListening_IsTransient()
     {
         var result = await Sender(FreePort()).SendAsync(TestEmails.Digest());
 
         Assert.Equal(EmailSendOutcome.TransientFailure, result.Outcome);
         Assert.Empty(_store.Messages);
+    }
+
+    /// <summary>
+    /// Sits between the client and the server; when the client sends QUIT (the message was accepted
+    /// before), it holds the command and calls <c>onQuit</c>: an error after DATA, deterministically.
+    /// </summary>
+    private sealed class QuitHoldingProxy : IAsyncDisposable
+    {
+        private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+        private readonly CancellationTokenSource _stop = new();
+        private Task _running = Task.CompletedTask;
+
+        public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
+
+        public bool QuitSeen { get; private set; }
+
+        public static QuitHoldingProxy Start(int serverPort, Action onQuit)
+        {
+            var proxy = new QuitHoldingProxy();
+            proxy._listener.Start();
+            proxy._running = proxy.RunAsync(serverPort, onQuit);
+            return proxy;
+        }
+
+        private async Task RunAsync(int serverPort, Action onQuit)
+        {
+            using var client = await _listener.AcceptTcpClientAsync(_stop.Token);
+            using var server = new TcpClient();
+            await server.ConnectAsync(IPAddress.Loopback, serverPort, _stop.Token);
+            var toClient = server.GetStream().CopyToAsync(client.GetStream(), _stop.Token);
+            var fromClient = client.GetStream();
+            var buffer = new byte[8192];
+            var seen = new System.Text.StringBuilder();
+            while (await fromClient.ReadAsync(buffer, _stop.Token) is var n and > 0)
+            {
+                seen.Append(System.Text.Encoding.ASCII.GetString(buffer, 0, n));
+                if (seen.ToString().Contains("\r\nQUIT\r\n", StringComparison.Ordinal))
+                {
+                    QuitSeen = true;
+                    onQuit();
+                    await Task.Delay(Timeout.Infinite, _stop.Token);
+                }
+
+                await server.GetStream().WriteAsync(buffer.AsMemory(0, n), _stop.Token);
+            }
+
+            await toClient;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await _stop.CancelAsync();
+            _listener.Stop();
+            try
+            {
+                await _running;
+            }
+            catch (Exception e) when (e is OperationCanceledException or IOException or SocketException)
+            {
+            }
+
+            _stop.Dispose();
+        }
     }
 }

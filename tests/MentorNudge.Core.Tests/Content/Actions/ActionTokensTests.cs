@@ -103,6 +103,47 @@ public sealed class ActionTokensTests
         Assert.Equal(ActionTokenFailure.Malformed, _tokens.Verify(new string('A', 5000) + ".AAAA", Now).Failure);
 
     [Fact]
+    public void Create_Token_RevealsNoId()
+    {
+        var token = _tokens.Create("u0123456789abcdef", "wd-u0123456789abcdef-2027-03-29", ActionKind.Unsubscribe, Expiry);
+
+        foreach (var part in token.Split('.'))
+        {
+            var bytes = Convert.FromBase64String(part.Replace('-', '+').Replace('_', '/').PadRight((part.Length + 3) / 4 * 4, '='));
+            Assert.DoesNotContain("u0123456789abcdef", Encoding.UTF8.GetString(bytes), StringComparison.Ordinal);
+            Assert.DoesNotContain("unsubscribe", Encoding.UTF8.GetString(bytes), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Create_SameClaimsTwice_DifferentTokens() =>
+        Assert.NotEqual(_tokens.Create("u1", "n1", ActionKind.Stop, Expiry), _tokens.Create("u1", "n1", ActionKind.Stop, Expiry));
+
+    [Fact]
+    public void Verify_TokenOfPreviousKeyAfterRotation_Valid()
+    {
+        var next = Enumerable.Repeat((byte)9, 32).ToArray();
+        var sentBeforeRotation = _tokens.Create("u1", "n1", ActionKind.Replied, Expiry);
+        var rotated = new ActionTokens(next, ContentFixtures.Key);
+
+        var result = rotated.Verify(sentBeforeRotation, Now);
+
+        Assert.True(result.IsValid);
+        Assert.Equal("u1", result.UserId);
+        Assert.NotEqual(_tokens.KeyId, rotated.KeyId);
+        Assert.StartsWith(rotated.KeyId + ".", rotated.Create("u1", "n1", ActionKind.Replied, Expiry), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Verify_PreviousKeyDropped_Tampered()
+    {
+        var sentBeforeRotation = _tokens.Create("u1", "n1", ActionKind.Replied, Expiry);
+        var rotatedTwice = new ActionTokens(Enumerable.Repeat((byte)9, 32).ToArray(), Enumerable.Repeat((byte)8, 32).ToArray());
+
+        Assert.Equal(ActionTokenFailure.Tampered, rotatedTwice.Verify(sentBeforeRotation, Now).Failure);
+    }
+
+    [Fact]
     public void Constructor_ShortKey_Throws() =>
         Assert.Throws<ArgumentException>(() => new ActionTokens(new byte[16]));
 
