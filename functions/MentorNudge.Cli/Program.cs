@@ -2,11 +2,12 @@ using System.CommandLine;
 using MentorNudge.Cli.Commands;
 using MentorNudge.Cli.Hosting;
 
-var root = new RootCommand("mentornudge: cultivate mentors and sponsors. Run the whole service locally, a demo, or the ask coach.")
+var root = new RootCommand("mentornudge: cultivate mentors and sponsors. Run the whole service locally, a demo, the ask coach, or import your network.")
 {
     ServeCommand.Create(),
     DemoCommand.Create(),
     CoachCommand.Create(),
+    ImportCommand.Create(),
 };
 
 var configuration = new InvocationConfiguration

@@ -20,6 +20,7 @@ public static class ApiRoutes
         Route("MeTokens", "v1/me/tokens", ("GET", MeTokensEndpoints.List), ("POST", MeTokensEndpoints.Create)),
         Route("MeToken", "v1/me/tokens/{id}", ("DELETE", MeTokensEndpoints.Revoke)),
         Route("People", "v1/people", ("GET", PeopleEndpoints.List), ("POST", PeopleEndpoints.Add)),
+        Route("PeopleImport", "v1/people/import", ("POST", ImportEndpoints.People)),
         Route("Person", "v1/people/{id}", ("GET", PeopleEndpoints.Get), ("PUT", PeopleEndpoints.Update), ("DELETE", PeopleEndpoints.Delete)),
         Route("PersonOutreach", "v1/people/{id}/outreach", ("POST", PeopleEndpoints.LogOutreach)),
         Route("PersonReplies", "v1/people/{id}/replies", ("POST", PeopleEndpoints.LogReply)),

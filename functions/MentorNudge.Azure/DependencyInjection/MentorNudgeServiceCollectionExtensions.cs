@@ -121,6 +121,7 @@ public static class MentorNudgeServiceCollectionExtensions
         services.TryAddSingleton<DeliveryReports>();
         services.AddMentorNudgeWebhooks(configuration);
         services.TryAddSingleton<NudgeSender>();
+        services.TryAddSingleton<Import.PeopleImport>();
         return services;
     }
 }

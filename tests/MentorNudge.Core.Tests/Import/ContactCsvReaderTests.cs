@@ -1,0 +1,98 @@
+using MentorNudge.Core.Import;
+
+namespace MentorNudge.Core.Tests.Import;
+
+public sealed class ContactCsvReaderTests
+{
+    [Fact]
+    public async Task ReadAsync_LinkedInConnections_SkipsPreambleAndMapsColumns()
+    {
+        var cards = await Corpus.ReadAsync("linkedin-connections.csv");
+
+        Assert.Equal(4, cards.Count);
+        var ada = cards[0];
+        Assert.Equal(5, ada.Line);
+        Assert.Equal("Ada Lovelace", ada.Name);
+        Assert.Equal(["ada@example.org"], ada.Emails);
+        Assert.Equal(["https://www.linkedin.com/in/adalovelace"], ada.Links);
+        Assert.Equal("Analytical Engines", ada.Company);
+        Assert.Equal("Chief Mathematician, R&D", ada.Title);
+        Assert.Empty(cards[1].Emails);
+        Assert.Equal("José Álvarez", cards[2].Name);
+        Assert.Equal("Banco \"Central\"", cards[2].Company);
+    }
+
+    [Fact]
+    public async Task ReadAsync_GoogleExport_SplitsMultiValueEmailsAndReadsWebsite()
+    {
+        var card = Assert.Single(await Corpus.ReadAsync("google-contacts.csv"));
+
+        Assert.Equal("Grace Hopper", card.Name);
+        Assert.Equal(["grace@example.com", "grace.h@example.org", "grace.hopper@navy.example"], card.Emails);
+        Assert.Equal(["https://grace.example.com"], card.Links);
+        Assert.Equal("US Navy", card.Company);
+        Assert.Equal("Rear Admiral", card.Title);
+        Assert.Equal("Met at the COBOL meetup", card.Note);
+    }
+
+    [Fact]
+    public async Task ReadAsync_OutlookExport_JobTitleWinsOverHonorific()
+    {
+        var card = Assert.Single(await Corpus.ReadAsync("outlook-contacts.csv"));
+
+        Assert.Equal("Jürgen Müller", card.Name);
+        Assert.Equal("Geschäftsführer", card.Title);
+        Assert.Equal(["juergen.mueller@contoso.example", "jm@example.de"], card.Emails);
+        Assert.Equal(["http://www.contoso.example/"], card.Links);
+    }
+
+    [Fact]
+    public async Task ReadAsync_PlainCsv_MultilineQuotedNoteAndNameOnlyRow()
+    {
+        var cards = await Corpus.ReadAsync("plain.csv");
+
+        Assert.Equal(2, cards.Count);
+        Assert.Equal(["liskov@example.edu", "barbara@example.com"], cards[0].Emails);
+        Assert.Equal(["linkedin.com/in/barbaraliskov"], cards[0].Links);
+        Assert.Equal("Substitution principle;\nasked about teaching", cards[0].Note);
+        Assert.Equal("Edsger Dijkstra", cards[1].Name);
+        Assert.Empty(cards[1].Emails);
+    }
+
+    [Fact]
+    public async Task ReadAsync_NoHeaderRow_ThrowsContactFileException()
+    {
+        await Assert.ThrowsAsync<ContactFileException>(() => Corpus.ReadTextAsync("Ada,ada@example.org\nBob,bob@example.org\n", vcard: false));
+    }
+
+    [Fact]
+    public async Task ReadAsync_ThirtyThousandRows_HeapStaysFlat()
+    {
+        // The reader holds one row at a time: the live heap after reading 30,000 rows is the
+        // same (within a small margin) as after 300, whatever the file size.
+        var small = await LiveHeapGrowthAsync(300);
+        var large = await LiveHeapGrowthAsync(30_000);
+
+        Assert.True(large < small + 512 * 1024, $"Heap grew {large:N0} bytes over 30,000 rows vs {small:N0} over 300.");
+    }
+
+    private static async Task<long> LiveHeapGrowthAsync(int rows)
+    {
+        using var reader = new GeneratedLinkedInExport(rows);
+        var before = GC.GetTotalMemory(forceFullCollection: true);
+        long peak = 0;
+        var count = 0;
+        await foreach (var card in ContactCsvReader.ReadAsync(reader))
+        {
+            if (++count % 1000 == 0 || count == rows)
+            {
+                peak = Math.Max(peak, GC.GetTotalMemory(forceFullCollection: true) - before);
+            }
+
+            Assert.NotEmpty(card.Name);
+        }
+
+        Assert.Equal(rows, count);
+        return peak;
+    }
+}
