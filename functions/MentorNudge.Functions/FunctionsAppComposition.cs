@@ -2,6 +2,7 @@ using MentorNudge.Api;
 using MentorNudge.Azure.DependencyInjection;
 using MentorNudge.Azure.Storage;
 using MentorNudge.Functions.Middleware;
+using Microsoft.Extensions.Hosting;
 using MentorNudge.Web;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;

@@ -55,7 +55,7 @@ internal static class SettingsEndpoints
             return WebResults.Page(SettingsPage.Render(WeekEndpoints.Frame(r, "settings"), user, errors), StatusCodes.Status400BadRequest);
         }
 
-        await r.Service<Users>().UpdateAsync(user.Id, request.Email!, settings, request.DisplayName, r.Aborted);
+        await r.Service<Users>().UpdateAsync(user.Id, request.Email!, settings, request.DisplayName, cancellationToken: r.Aborted);
         return WebResults.SeeOther(r, "settings", "saved");
     }
 

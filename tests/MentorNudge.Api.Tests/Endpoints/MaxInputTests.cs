@@ -86,10 +86,10 @@ public sealed class MaxInputTests(AzuriteFixture azurite)
                 email = Email(1), displayName = Text(RequestValidator.MaxNameLength), timeZone = "America/Argentina/ComodRivadavia", country = "GB",
                 workDays = new[] { "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday" },
                 extraHolidays = holidays,
-                webhook = new { url = "https://hooks.example.test/" + new string('w', 1900), format = "generic", secret = user.WebhookSecret },
+                webhook = new { url = "https://hooks.example.test/" + new string('w', 1900), format = "generic", secret = user.OutboundSecret, inboundSecret = user.InboundSecret },
             }),
             ("outreach", HttpMethod.Post, $"/api/v1/people/{user.PersonId}/outreach", new { channel = Text(50), subject = long300, text = Text(RequestValidator.MaxTextLength) }),
-            ("interaction", HttpMethod.Post, $"/api/v1/people/{user.PersonId}/interactions", new { kind = "share", note = Text(RequestValidator.MaxNoteLength) }),
+            ("interaction", HttpMethod.Post, $"/api/v1/people/{user.PersonId}/interactions", new { kind = "share", note = Text(RequestValidator.MaxInteractionNoteLength) }),
             ("coach", HttpMethod.Post, "/api/v1/coach", new { text = Text(RequestValidator.MaxTextLength), personId = user.PersonId }),
             ("people", HttpMethod.Post, "/api/v1/people", MaxPerson()),
         };
@@ -103,12 +103,12 @@ public sealed class MaxInputTests(AzuriteFixture azurite)
         var hookEvents = new object[]
         {
             new { id = "evt-" + new string('e', 124), type = "outreach.sent", data = new { personId = user.PersonId, channel = Text(50), subject = long300, text = Text(RequestValidator.MaxTextLength) } },
-            new { id = "evt-interaction", type = "interaction.logged", data = new { email = "ada@example.org", kind = "meeting", note = Text(RequestValidator.MaxNoteLength) } },
+            new { id = "evt-interaction", type = "interaction.logged", data = new { email = "ada@example.org", kind = "meeting", note = Text(RequestValidator.MaxInteractionNoteLength) } },
             new { id = "evt-person", type = "person.upserted", data = new { person = MaxPerson() } },
         };
         foreach (var e in hookEvents)
         {
-            using var response = await stack.SendSignedAsync($"/api/v1/hooks/{user.UserId}/events", JsonSerializer.Serialize(e, Unescaped), user.WebhookSecret);
+            using var response = await stack.SendSignedAsync($"/api/v1/hooks/{user.UserId}/events", JsonSerializer.Serialize(e, Unescaped), user.InboundSecret);
             Assert.True(response.IsSuccessStatusCode, $"hook: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         }
 

@@ -218,7 +218,7 @@ public sealed class ApiFuzzTests(AzuriteFixture azurite)
             case "badAdmin": request.Headers.TryAddWithoutValidation("X-Admin-Key", ApiTestHost.AdminKey + "x"); break;
             case "garbage": request.Headers.TryAddWithoutValidation("Authorization", "Bearer \u00e9" + r.Path); break;
             case "signed":
-                request.Headers.TryAddWithoutValidation(WebhookSignature.HeaderName, WebhookSignature.Sign(Encoding.UTF8.GetBytes(r.Body ?? ""), ids.Victim.WebhookSecret, stack.Now));
+                request.Headers.TryAddWithoutValidation(WebhookSignature.HeaderName, WebhookSignature.Sign(Encoding.UTF8.GetBytes(r.Body ?? ""), ids.Victim.InboundSecret, stack.Now));
                 break;
         }
 

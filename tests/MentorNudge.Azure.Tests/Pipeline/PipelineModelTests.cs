@@ -145,7 +145,7 @@ public sealed class PipelineModelTests(AzuriteFixture azurite, ITestOutputHelper
                 // The provider reports the user's last email bounced: the address is undeliverable.
                 if (h.Email.Attempts.LastOrDefault(m => m.To == $"u{b.U}@example.com") is { } last)
                 {
-                    await h.DeliveryReports.RecordAsync("op-" + last.MessageKey, "Bounced");
+                    await h.DeliveryReports.RecordAsync("op-" + last.MessageKey, last.To, "Bounced");
                 }
 
                 break;
