@@ -85,6 +85,8 @@ public static class WebApp
             ["settings"] => r.IsPost ? await SettingsEndpoints.SaveAsync(r) : await SettingsEndpoints.ShowAsync(r),
             ["settings", "export"] when !r.IsPost => await SettingsEndpoints.ExportAsync(r),
             ["settings", "erase"] when r.IsPost => await SettingsEndpoints.EraseAsync(r),
+            ["settings", "tokens"] => r.IsPost ? await TokenEndpoints.CreateAsync(r) : await TokenEndpoints.ShowAsync(r),
+            ["settings", "tokens", var tokenId, "revoke"] when r.IsPost => await TokenEndpoints.RevokeAsync(r, tokenId),
             ["signout"] when r.IsPost => await SignInEndpoints.SignOutAsync(r, everywhere: false),
             ["signout-everywhere"] when r.IsPost => await SignInEndpoints.SignOutAsync(r, everywhere: true),
             _ => WebResults.NotFound(r),

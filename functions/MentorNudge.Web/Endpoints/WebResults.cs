@@ -24,6 +24,7 @@ internal static class WebResults
         ["skipped"] = "Skipped for this week.",
         ["signedout"] = "Signed out.",
         ["everywhere"] = "Signed out on every device.",
+        ["revoked"] = "Token revoked.",
         ["erased"] = "Your account and all its data are erased.",
     };
 

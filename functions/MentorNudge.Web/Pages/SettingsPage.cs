@@ -55,6 +55,7 @@ internal static class SettingsPage
             <button type="submit" class="primary">Save settings</button>
             </form>
             <section aria-labelledby="data-h"><h2 id="data-h">Your data</h2>
+            <p><a href="{f.Root}settings/tokens">API tokens</a></p>
             <p><a href="{f.Root}settings/export" download="mentornudge-export.json">Download everything as JSON</a></p>
             {Layout.Button(f, "signout-everywhere", "Sign out everywhere")}
             <form method="post" action="{f.Root}settings/erase" class="stack danger">

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using MentorNudge.Azure.Tests.Infrastructure;
+using MentorNudge.Azure.Tokens;
 using MentorNudge.Core.Model;
 using MentorNudge.Functions.Http;
 using MentorNudge.Functions.Tests.Infrastructure;
@@ -7,6 +8,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Abstractions;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Primitives;
 
 namespace MentorNudge.Functions.Tests.Workers;
@@ -103,6 +105,55 @@ public sealed partial class AppFunctionTests(AzuriteFixture azurite)
         Assert.Equal(303, anonymous.Status);
         Assert.Equal("/api/app/signin", anonymous.Headers.Location.ToString());
     }
+
+    [Fact]
+    public async Task Run_TokensPage_CreatesShowsOnceListsAndRevokes()
+    {
+        await using var h = new FunctionsHarness(azurite);
+        var user = await h.Users.CreateAsync("sam@example.com", UserSettings.CreateDefault("Europe/London", "GB"));
+        var tokens = h.Services.GetRequiredService<ApiTokenService>();
+        var before = (await tokens.ListAsync(user.UserId)).Select(t => t.Id).ToList();
+        var (session, csrf) = await SignInAsync(h, "sam@example.com");
+
+        var forged = await InvokeAsync(h, "POST", "settings/tokens", session, new() { ["csrf"] = "wrong" });
+        var badDate = await InvokeAsync(h, "POST", "settings/tokens", session, new() { ["csrf"] = csrf, ["expires"] = "2000-01-01" });
+        var created = await InvokeAsync(h, "POST", "settings/tokens", session, new() { ["csrf"] = csrf, ["expires"] = "" });
+        var secret = SecretPattern().Match(created.Body).Groups[1].Value;
+        var listed = await InvokeAsync(h, "GET", "settings/tokens", session);
+        var id = Assert.Single((await tokens.ListAsync(user.UserId)).Select(t => t.Id).Except(before));
+        var revoked = await InvokeAsync(h, "POST", $"settings/tokens/{id}/revoke", session, new() { ["csrf"] = csrf });
+        var after = await InvokeAsync(h, "GET", "settings/tokens", session);
+
+        Assert.Equal(403, forged.Status);
+        Assert.Equal(400, badDate.Status);
+        Assert.Equal(200, created.Status);
+        Assert.NotEmpty(secret);
+        Assert.Contains(id, listed.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain(secret, listed.Body, StringComparison.Ordinal);
+        Assert.Equal(303, revoked.Status);
+        Assert.DoesNotContain(id, after.Body, StringComparison.Ordinal);
+        Assert.Equal(before, (await tokens.ListAsync(user.UserId)).Select(t => t.Id).ToList());
+    }
+
+    private static async Task<(string Session, string Csrf)> SignInAsync(FunctionsHarness h, string address)
+    {
+        var form = await InvokeAsync(h, "GET", "signin");
+        var csrfCookie = CookiePair(form, "mn_csrf");
+        var csrf = csrfCookie["mn_csrf=".Length..];
+        await InvokeAsync(h, "POST", "signin", csrfCookie, new() { ["email"] = address, ["csrf"] = csrf });
+        var email = h.Email.Attempts.Last(m => m.Headers.TryGetValue("X-MentorNudge-Kind", out var k) && k == "signIn");
+        var token = LinkPattern().Match(email.Text).Groups[1].Value;
+        var signedIn = await InvokeAsync(h, "POST", "signin/" + token, csrfCookie, new() { ["csrf"] = csrf });
+        var session = CookiePair(signedIn, "mn_session");
+        var page = await InvokeAsync(h, "GET", "settings/tokens", session);
+        return (session, CsrfPattern().Match(page.Body).Groups[1].Value);
+    }
+
+    [GeneratedRegex("""<meta name="csrf-token" content="([^"]+)">""")]
+    private static partial Regex CsrfPattern();
+
+    [GeneratedRegex("""id="new-token".*?<code>([^<]+)</code>""", RegexOptions.Singleline)]
+    private static partial Regex SecretPattern();
 
     [GeneratedRegex(@"https://mentornudge\.example\.test/api/app/signin/(\S+)")]
     private static partial Regex LinkPattern();
