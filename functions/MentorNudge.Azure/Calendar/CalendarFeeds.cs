@@ -49,11 +49,9 @@ public sealed class CalendarFeeds(StorageClients clients, UserPartitionEditor pa
     public async Task<bool> RevokeAsync(string userId, CancellationToken cancellationToken = default)
     {
         await clients.EnsureCreatedAsync().ConfigureAwait(false);
-        try
-        {
-            await clients.Data.DeleteEntityAsync(userId, RowKey, ETag.All, cancellationToken).ConfigureAwait(false);
-        }
-        catch (RequestFailedException e) when (e.Status == 404)
+        // The table client answers a missing row with its 404 response rather than an exception.
+        using var response = await clients.Data.DeleteEntityAsync(userId, RowKey, ETag.All, cancellationToken).ConfigureAwait(false);
+        if (response.Status == 404)
         {
             return false;
         }
