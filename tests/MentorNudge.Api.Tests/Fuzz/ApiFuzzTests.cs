@@ -224,8 +224,21 @@ public sealed class ApiFuzzTests(AzuriteFixture azurite)
 
         if (r.ExtraHeader is { } h)
         {
-            request.Headers.Remove(h.Name);
-            request.Headers.TryAddWithoutValidation(h.Name, h.Value);
+            // Content headers (Content-Type, …) live on the content, not the request. A false
+            // Content-Length cannot be sent by HttpClient at all (it refuses before the server sees it).
+            if (h.Name.StartsWith("Content-", StringComparison.OrdinalIgnoreCase))
+            {
+                if (request.Content is { } content && !h.Name.Equals("Content-Length", StringComparison.OrdinalIgnoreCase))
+                {
+                    content.Headers.Remove(h.Name);
+                    content.Headers.TryAddWithoutValidation(h.Name, h.Value);
+                }
+            }
+            else
+            {
+                request.Headers.Remove(h.Name);
+                request.Headers.TryAddWithoutValidation(h.Name, h.Value);
+            }
         }
 
         using var response = await stack.Client.SendAsync(request);
