@@ -1,3 +1,4 @@
+using MentorNudge.Api.Http;
 using MentorNudge.Api.Routing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -23,6 +24,8 @@ public static class ApiEndpointRouteBuilderExtensions
             }
         }
 
+        // Anything else under /api/ is a problem+json 404 too, not the server's bare one.
+        app.MapFallback("/api/{**path}", context => ApiProblems.NotFound().ExecuteAsync(context));
         return app;
     }
 }

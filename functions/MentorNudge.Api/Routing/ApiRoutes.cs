@@ -19,6 +19,8 @@ public static class ApiRoutes
         Route("MeExport", "v1/me/export", ("GET", MeEndpoints.Export)),
         Route("MeTokens", "v1/me/tokens", ("GET", MeTokensEndpoints.List), ("POST", MeTokensEndpoints.Create)),
         Route("MeToken", "v1/me/tokens/{id}", ("DELETE", MeTokensEndpoints.Revoke)),
+        Route("MeCalendarFeed", "v1/me/calendar-feed", ("POST", CalendarEndpoints.Rotate), ("DELETE", CalendarEndpoints.Revoke)),
+        Route("CalendarFeed", "v1/calendar/{feedToken}.ics", ("GET", CalendarEndpoints.Feed)),
         Route("People", "v1/people", ("GET", PeopleEndpoints.List), ("POST", PeopleEndpoints.Add)),
         Route("PeopleImport", "v1/people/import", ("POST", ImportEndpoints.People)),
         Route("Person", "v1/people/{id}", ("GET", PeopleEndpoints.Get), ("PUT", PeopleEndpoints.Update), ("DELETE", PeopleEndpoints.Delete)),

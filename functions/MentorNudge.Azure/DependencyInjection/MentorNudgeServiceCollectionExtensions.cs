@@ -118,6 +118,7 @@ public static class MentorNudgeServiceCollectionExtensions
         services.TryAddSingleton<Outreach>();
         services.TryAddSingleton<Interactions>();
         services.TryAddSingleton<Schedule>();
+        services.TryAddSingleton<Calendar.CalendarFeeds>();
         services.TryAddSingleton<DeliveryReports>();
         services.AddMentorNudgeWebhooks(configuration);
         services.TryAddSingleton<NudgeSender>();

@@ -9,7 +9,7 @@ public sealed class PoisonQueueService(WorkQueues queues, ILogger<PoisonQueueSer
     /// <summary>Peeks up to 32 messages of <paramref name="queueName"/>'s poison queue without taking them.</summary>
     public async Task<IReadOnlyList<PoisonMessage>> ListAsync(string queueName, int max = 32, CancellationToken cancellationToken = default)
     {
-        var poison = queues.Get(queueName + "-poison");
+        var poison = queues.PoisonOf(queueName);
         await poison.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         var peeked = await poison.PeekMessagesAsync(Math.Clamp(max, 1, 32), cancellationToken).ConfigureAwait(false);
         return peeked.Value.Select(m => new PoisonMessage(m.MessageId, m.Body.ToString(), m.DequeueCount, m.InsertedOn)).ToList();
@@ -21,8 +21,8 @@ public sealed class PoisonQueueService(WorkQueues queues, ILogger<PoisonQueueSer
     /// </summary>
     public async Task<int> ReplayAsync(string queueName, int max = 32, CancellationToken cancellationToken = default)
     {
-        var target = queues.Get(queueName);
-        var poison = queues.Get(queueName + "-poison");
+        var target = queues.WorkQueue(queueName);
+        var poison = queues.PoisonOf(queueName);
         await poison.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         var replayed = 0;
         while (replayed < max)

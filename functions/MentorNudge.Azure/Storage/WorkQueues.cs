@@ -20,6 +20,20 @@ public sealed class WorkQueues(StorageClients clients)
         await clients.WebhookQueue.SendMessageAsync(message.ToJson(), Clamp(delay), cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// A work queue by the admin API's name (<c>nudges</c>, <c>webhooks</c>) whatever the queues are
+    /// called in this deployment, or by its configured name.
+    /// </summary>
+    public QueueClient WorkQueue(string name) => name switch
+    {
+        StorageOptions.DefaultNudgeQueueName => clients.NudgeQueue,
+        StorageOptions.DefaultWebhookQueueName => clients.WebhookQueue,
+        _ => Get(name),
+    };
+
+    /// <summary>The poison queue of <see cref="WorkQueue(string)"/>.</summary>
+    public QueueClient PoisonOf(string name) => Get(WorkQueue(name).Name + "-poison");
+
     /// <summary>The queue client by its logical name (<c>nudges</c>/<c>webhooks</c>, or their <c>-poison</c> queues).</summary>
     public QueueClient Get(string queueName)
     {

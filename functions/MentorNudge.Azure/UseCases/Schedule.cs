@@ -1,4 +1,5 @@
 using MentorNudge.Azure.Pipeline;
+using MentorNudge.Azure.Storage;
 using MentorNudge.Core.Model;
 using NodaTime;
 
@@ -11,6 +12,12 @@ public sealed class Schedule(UserPartitionEditor partitions)
     public async Task<IReadOnlyList<ScheduledNudge>> UpcomingAsync(string userId, Instant from, Instant to, CancellationToken cancellationToken = default)
     {
         var p = await partitions.LoadAsync(userId, cancellationToken).ConfigureAwait(false);
+        return Upcoming(p, from, to);
+    }
+
+    /// <summary>The scheduled nudges of a loaded partition due in [<paramref name="from"/>, <paramref name="to"/>), in due order.</summary>
+    internal static IReadOnlyList<ScheduledNudge> Upcoming(UserPartition p, Instant from, Instant to)
+    {
         var zone = p.User!.Value.Settings.Zone;
         return p.Nudges.Values
             .Where(n => n.Nudge.Status == NudgeStatus.Scheduled && n.Nudge.DueAt >= from && n.Nudge.DueAt < to)

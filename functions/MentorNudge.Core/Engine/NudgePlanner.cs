@@ -107,12 +107,19 @@ public sealed class NudgePlanner(IClock clock)
 
             var schedule = new WeeklyDigestSchedule(Zone, digest);
             var after = input.User.CreatedAt;
+            LocalDate? lastDate = null;
+            var happened = new HashSet<string>(StringComparer.Ordinal);
             foreach (var nudge in history.Values)
             {
                 // Only digests that went out (or whose slot passed: skipped, failed) count.
-                if (nudge.Kind == NudgeKind.WeeklyDigest && IsTerminal(nudge.Status) && nudge.DueAt > after)
+                if (nudge.Kind == NudgeKind.WeeklyDigest && IsTerminal(nudge.Status))
                 {
-                    after = nudge.DueAt;
+                    happened.Add(nudge.Id);
+                    if (nudge.DueAt > after)
+                    {
+                        after = nudge.DueAt;
+                        lastDate = nudge.DueAt.InZone(Zone).Date;
+                    }
                 }
             }
 
@@ -123,7 +130,10 @@ public sealed class NudgePlanner(IClock clock)
                 next = schedule.LatestAtOrBefore(now);
             }
 
-            while (IsInVacation(next.Date))
+            // At most one digest a local day: a digest moved to a later hour of a day that already
+            // had one (or whose id a digest that happened already holds) starts next week.
+            while (IsInVacation(next.Date) || next.Date <= lastDate ||
+                   happened.Contains(NudgeIds.WeeklyDigest(input.User.Id, next.Date)))
             {
                 next = schedule.FirstAfter(next.DueAt);
             }

@@ -8,7 +8,8 @@ namespace MentorNudge.Api.Tests.Endpoints;
 [Collection(StorageCollection.Name)]
 public sealed class AuthTests(AzuriteFixture azurite)
 {
-    private static readonly string[] Open = ["Health", "OpenApi", "Actions", "HookEvents", "HookInboundEmail", "HookAcs"];
+    // Routes whose credential is not a bearer token: the path (actions, the calendar feed) or a signature (hooks).
+    private static readonly string[] Open = ["Health", "OpenApi", "Actions", "HookEvents", "HookInboundEmail", "HookAcs", "CalendarFeed"];
 
     private static IEnumerable<(string Method, string Path, bool Admin)> ProtectedRoutes() =>
         ApiRoutes.All

@@ -21,7 +21,7 @@ public sealed class ApiDispatcherLoggingTests(AzuriteFixture azurite)
         await using var stack = await ApiStack.StartAsync(azurite, services => services.AddLogging(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Trace)));
         var user = await stack.CreateUserAsync();
         const string secret = "whsec_0123456789abcdef0123456789abcdef";
-        using var me = await stack.SendAsync(HttpMethod.Put, "/api/v1/me", user.Token, new { email = "sam@example.com", timeZone = "Europe/London", country = "GB", webhook = new { url = "https://hooks.example.test/in", format = "generic", secret } });
+        using var me = await stack.SendAsync(HttpMethod.Put, "/api/v1/me", user.Token, new { email = "sam@example.com", timeZone = "Europe/London", country = "GB", webhook = new { url = "https://hooks.example.test/in", format = "generic", secret = "whsec_out_0123456789abcdef0123456789abcdef", inboundSecret = secret } });
         using var person = await stack.SendAsync(HttpMethod.Post, "/api/v1/people", user.Token, new { name = "Ada", emails = new[] { "ada@example.org" } });
         var personId = JsonDocument.Parse(await person.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString()!;
         using var outreach = await stack.SendAsync(HttpMethod.Post, $"/api/v1/people/{personId}/outreach", user.Token, new { subject = "Hello" });

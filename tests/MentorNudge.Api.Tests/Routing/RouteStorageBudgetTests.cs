@@ -50,6 +50,11 @@ public sealed class RouteStorageBudgetTests(AzuriteFixture azurite, ITestOutputH
         await Measure("POST /coach", 2, HttpMethod.Post, "/api/v1/coach", new { text = "Will you be my mentor?", personId = user.PersonId });
         await Measure("GET /me/export", 2, HttpMethod.Get, "/api/v1/me/export");
         await Measure("DELETE /people/{id}", 3, HttpMethod.Delete, grace);
+        var feed = await Measure("POST /me/calendar-feed", 3, HttpMethod.Post, "/api/v1/me/calendar-feed");
+        var feedPath = new Uri(JsonNode.Parse(feed)!["url"]!.GetValue<string>()).AbsolutePath;
+
+        // The feed is anonymous (the token is in the path): a point read of the feed row, one partition query.
+        await Measure("GET /calendar/{feedToken}.ics", 2, HttpMethod.Get, feedPath);
 
         var table = new StringBuilder("| route | storage requests | budget |\n|---|---|---|\n");
         foreach (var (route, requests, budget) in counts)

@@ -258,7 +258,7 @@ public sealed class MainTemplateTests(CompiledInfra infra)
         Assert.Equal("X-MentorNudge-Key", mapping.GetProperty("name").GetString());
         Assert.Equal("Static", mapping.GetProperty("type").GetString());
         Assert.Equal(JsonValueKind.True, mapping.GetProperty("properties").GetProperty("isSecret").ValueKind);
-        Assert.Contains("deliveryKey", mapping.GetProperty("properties").GetProperty("value").GetString(), StringComparison.Ordinal);
+        Assert.Contains("eventGridKey", mapping.GetProperty("properties").GetProperty("value").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
