@@ -18,33 +18,32 @@ public sealed class ContentSettingsValidator : IValidateOptions<ContentSettings>
             errors.Add("App:PublicBaseUrl is required: the absolute http(s) URL that email action links point to.");
         }
 
-        var key = options.ActionSigningKey;
-        if (string.IsNullOrWhiteSpace(key))
+        if (string.IsNullOrWhiteSpace(options.ActionSigningKey))
         {
             errors.Add($"Security:ActionSigningKey is required: a secret of at least {MinimumSigningKeyBytes} bytes that signs email action links.");
         }
-        else if (key.TrimStart().StartsWith(SecretReferenceSettings.KeyVaultReferencePrefix, StringComparison.OrdinalIgnoreCase))
+        else
         {
-            errors.Add("Security:ActionSigningKey still holds an unresolved Key Vault reference; links would be signed with a public string.");
-        }
-        else if (Encoding.UTF8.GetByteCount(key) < MinimumSigningKeyBytes)
-        {
-            errors.Add($"Security:ActionSigningKey is too short: at least {MinimumSigningKeyBytes} bytes.");
+            CheckKey(errors, "Security:ActionSigningKey", options.ActionSigningKey, "; links would be signed with a public string");
         }
 
-        var previous = options.ActionSigningKeyPrevious;
-        if (!string.IsNullOrEmpty(previous))
+        if (!string.IsNullOrEmpty(options.ActionSigningKeyPrevious))
         {
-            if (previous.TrimStart().StartsWith(SecretReferenceSettings.KeyVaultReferencePrefix, StringComparison.OrdinalIgnoreCase))
-            {
-                errors.Add("Security:ActionSigningKeyPrevious still holds an unresolved Key Vault reference.");
-            }
-            else if (Encoding.UTF8.GetByteCount(previous) < MinimumSigningKeyBytes)
-            {
-                errors.Add($"Security:ActionSigningKeyPrevious is too short: at least {MinimumSigningKeyBytes} bytes.");
-            }
+            CheckKey(errors, "Security:ActionSigningKeyPrevious", options.ActionSigningKeyPrevious, "");
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    private static void CheckKey(List<string> errors, string setting, string key, string consequence)
+    {
+        if (key.TrimStart().StartsWith(SecretReferenceSettings.KeyVaultReferencePrefix, StringComparison.OrdinalIgnoreCase))
+        {
+            errors.Add($"{setting} still holds an unresolved Key Vault reference{consequence}.");
+        }
+        else if (Encoding.UTF8.GetByteCount(key) < MinimumSigningKeyBytes)
+        {
+            errors.Add($"{setting} is too short: at least {MinimumSigningKeyBytes} bytes.");
+        }
     }
 }

@@ -11,12 +11,7 @@ public sealed class UndeliverableRecoveryTests(AzuriteFixture azurite)
     [Fact]
     public async Task UpdateUser_NewAddressAfterBounce_MailFlowsAgain()
     {
-        var h = new PipelineHarness(azurite);
-        var (userId, first, _) = (await Scenario.OutreachesAsync(h, 1))[0];
-        h.Clock.Advance(Duration.FromDays(5));
-        await h.TickAndSendAsync();
-        var user = await h.Users.GetAsync(userId);
-        Assert.True(await h.DeliveryReports.RecordAsync("op-" + first, user.Email, "Bounced"));
+        var (h, userId, user) = await BouncedAsync();
         Assert.True((await h.Users.GetAsync(userId)).EmailUndeliverable);
 
         await h.Users.UpdateAsync(userId, "new.address@example.com", user.Settings);
@@ -33,12 +28,7 @@ public sealed class UndeliverableRecoveryTests(AzuriteFixture azurite)
     [Fact]
     public async Task UpdateUser_SameAddressAfterBounce_StaysUndeliverable()
     {
-        var h = new PipelineHarness(azurite);
-        var (userId, first, _) = (await Scenario.OutreachesAsync(h, 1))[0];
-        h.Clock.Advance(Duration.FromDays(5));
-        await h.TickAndSendAsync();
-        var user = await h.Users.GetAsync(userId);
-        Assert.True(await h.DeliveryReports.RecordAsync("op-" + first, user.Email, "Bounced"));
+        var (h, userId, user) = await BouncedAsync();
 
         await h.Users.UpdateAsync(userId, user.Email.ToUpperInvariant(), user.Settings);
 
@@ -57,5 +47,17 @@ public sealed class UndeliverableRecoveryTests(AzuriteFixture azurite)
         await h.Users.UpdateAsync(userId, user.Email, user.Settings, unsubscribed: false);
 
         Assert.False((await h.Users.GetAsync(userId)).Unsubscribed);
+    }
+
+    /// <summary>A user whose first follow-up went out and bounced.</summary>
+    private async Task<(PipelineHarness Harness, string UserId, MentorNudge.Core.Model.User User)> BouncedAsync()
+    {
+        var h = new PipelineHarness(azurite);
+        var (userId, first, _) = (await Scenario.OutreachesAsync(h, 1))[0];
+        h.Clock.Advance(Duration.FromDays(5));
+        await h.TickAndSendAsync();
+        var user = await h.Users.GetAsync(userId);
+        Assert.True(await h.DeliveryReports.RecordAsync("op-" + first, user.Email, "Bounced"));
+        return (h, userId, user);
     }
 }
