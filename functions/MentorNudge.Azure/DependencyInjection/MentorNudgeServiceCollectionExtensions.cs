@@ -123,6 +123,10 @@ public static class MentorNudgeServiceCollectionExtensions
         services.AddMentorNudgeWebhooks(configuration);
         services.TryAddSingleton<NudgeSender>();
         services.TryAddSingleton<Import.PeopleImport>();
+
+        // The work behind each trigger, shared by the Functions app and the local host.
+        services.TryAddSingleton<Triggers.PipelineTimers>();
+        services.TryAddSingleton<Triggers.PipelineQueues>();
         return services;
     }
 }
