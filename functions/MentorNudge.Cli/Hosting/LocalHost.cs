@@ -218,7 +218,7 @@ public sealed class LocalHost : IAsyncDisposable
 
             services[i] = ServiceDescriptor.Describe(
                 typeof(IEmailSender),
-                sp => new RecordingEmailSender(Resolve(sp, descriptor), sp.GetRequiredService<SentMailLog>(), sp.GetRequiredService<IClock>()),
+                sp => new SentMailLogSender(Resolve(sp, descriptor), sp.GetRequiredService<SentMailLog>(), sp.GetRequiredService<IClock>()),
                 descriptor.Lifetime);
         }
 
