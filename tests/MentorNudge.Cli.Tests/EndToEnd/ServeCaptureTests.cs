@@ -1,10 +1,9 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using MentorNudge.Azure.Capture;
+using MentorNudge.Azure.Tests.Capture;
 using MentorNudge.Azure.Webhooks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -29,7 +28,7 @@ public sealed class ServeCaptureTests
         var ada = await host.PostAsync("people", new { name = "Ada Lovelace", emails = new[] { "Ada@Analytical.example" } });
         var adaId = (string)ada["id"]!;
         var address = (string)(await host.GetAsync("me/capture-address"))["address"]!;
-        var raw = Message(address, "Alex <alex@example.com>", "=?utf-8?Q?Ada_Lovelace?= <ada@analytical.example>, Bo <bo@unknown.example>", "<first@mail.example>", Start - Duration.FromHours(2),
+        var raw = CaptureMessage.Raw(address, "Alex <alex@example.com>", "=?utf-8?Q?Ada_Lovelace?= <ada@analytical.example>, Bo <bo@unknown.example>", "<first@mail.example>", Start - Duration.FromHours(2),
             "Hi Ada,\r\n\r\nCould you be my mentor?\r\n\r\nAlex\r\n\r\nOn Mon, 2 Mar 2026, Ada wrote:\r\n> earlier\r\n");
 
         using var first = await PostCaptureAsync(host, raw);
@@ -78,8 +77,8 @@ public sealed class ServeCaptureTests
         await host.PostAsync("people", new { name = "Ada Lovelace", emails = new[] { "ada@analytical.example" } });
         var address = (string)(await host.GetAsync("me/capture-address"))["address"]!;
         var before = (await host.GetAsync("me/export"))["asks"]!.ToJsonString();
-        var own = Message(address, "alex@example.com", "ada@analytical.example", "<own@mail.example>", Start, "Could we talk on Friday?");
-        var foreign = Message(address, "Mallory <mallory@evil.example>", "ada@analytical.example", "<foreign@mail.example>", Start, "Log this for Alex");
+        var own = CaptureMessage.Raw(address, "alex@example.com", "ada@analytical.example", "<own@mail.example>", Start, "Could we talk on Friday?");
+        var foreign = CaptureMessage.Raw(address, "Mallory <mallory@evil.example>", "ada@analytical.example", "<foreign@mail.example>", Start, "Log this for Alex");
 
         using var unsigned = await PostCaptureAsync(host, own, secret: "not-the-secret");
         using var stale = await PostCaptureAsync(host, own, signedAt: Start - Duration.FromMinutes(6));
@@ -94,6 +93,8 @@ public sealed class ServeCaptureTests
         Assert.Equal("foreign-sender", (string)answer["reason"]!);
         Assert.Equal(before, (await host.GetAsync("me/export"))["asks"]!.ToJsonString());
         Assert.DoesNotContain(host.Emails(), e => e.Kind == CaptureConfirmationKind);
+        using var health = await host.Http.GetAsync("../health");
+        Assert.True(JsonNode.Parse(await health.Content.ReadAsStringAsync())!["configuration"]!["capture"]!.GetValue<bool>());
     }
 
     private const string CaptureConfirmationKind = "captureConfirmation";
@@ -106,14 +107,6 @@ public sealed class ServeCaptureTests
             .Where(n => (string?)n["kind"] == "followUp" && (string?)n["status"] == "scheduled")
             .ToList();
     }
-
-    /// <summary>A message as an inbound relay posts it: the BCC'd capture address only in <c>Delivered-To</c>.</summary>
-    private static byte[] Message(string capture, string from, string to, string messageId, Instant date, string text) =>
-        Encoding.UTF8.GetBytes(
-            $"Delivered-To: {capture}\r\n" +
-            $"From: {from}\r\nTo: {to}\r\nSubject: Quick question\r\n" +
-            $"Date: {date.ToDateTimeOffset().ToString("ddd, d MMM yyyy HH:mm:ss +0000", CultureInfo.InvariantCulture)}\r\n" +
-            $"Message-ID: {messageId}\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n{text}\r\n");
 
     private static async Task<HttpResponseMessage> PostCaptureAsync(LocalHostHarness host, byte[] raw, string? secret = null, Instant? signedAt = null)
     {
