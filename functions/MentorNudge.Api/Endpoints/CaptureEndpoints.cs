@@ -66,6 +66,11 @@ internal static class CaptureEndpoints
         }
 
         var result = await context.Use<CaptureLog>().LogAsync(mail, context.RequestAborted);
+        if (result.Action == "pending")
+        {
+            return ApiProblems.Conflict("This message is being logged by another delivery; retry later.");
+        }
+
         return EndpointContext.Json(new CaptureHookResponse(
             result.Action,
             result.Reason,

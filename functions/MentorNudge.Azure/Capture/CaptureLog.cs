@@ -72,7 +72,9 @@ public sealed class CaptureLog(
         var captureId = CaptureRecords.IdOf(mail.MessageId);
         if (!await records.TryClaimAsync(user.Id, captureId, ct).ConfigureAwait(false))
         {
-            return new CaptureResult("duplicate", null, captureId, [], []);
+            // Still being applied by another delivery: that one may yet fail, so this one must be retried, not dropped.
+            var earlier = await records.FindAsync(user.Id, captureId, ct).ConfigureAwait(false);
+            return new CaptureResult(earlier is { State: "pending" } ? "pending" : "duplicate", null, captureId, [], []);
         }
 
         var logged = new List<CapturedOutreach>();
