@@ -1,12 +1,10 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using MentorNudge.Api.Tests.Infrastructure;
 using MentorNudge.Azure.Capture;
 using MentorNudge.Azure.Limits;
 using MentorNudge.Azure.Tests.Capture;
 using MentorNudge.Azure.Tests.Infrastructure;
-using MentorNudge.Azure.Webhooks;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MentorNudge.Api.Tests.Endpoints;
@@ -123,9 +121,7 @@ public sealed class CaptureTests(AzuriteFixture azurite)
 
     private static async Task<HttpResponseMessage> PostAsync(ApiStack stack, byte[] raw, string secret, string contentType = "message/rfc822")
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/hooks/capture") { Content = new ByteArrayContent(raw) };
-        request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
-        request.Headers.TryAddWithoutValidation(WebhookSignature.HeaderName, WebhookSignature.Sign(raw, secret, stack.Now));
+        using var request = CaptureMessage.SignedPost("/api/v1/hooks/capture", raw, secret, stack.Now, contentType);
         return await stack.Client.SendAsync(request);
     }
 }

@@ -1,10 +1,8 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using MentorNudge.Azure.Capture;
 using MentorNudge.Azure.Tests.Capture;
-using MentorNudge.Azure.Webhooks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using NodaTime;
@@ -111,9 +109,7 @@ public sealed class ServeCaptureTests
     private static async Task<HttpResponseMessage> PostCaptureAsync(LocalHostHarness host, byte[] raw, string? secret = null, Instant? signedAt = null)
     {
         secret ??= host.Host.App.Services.GetRequiredService<IOptions<CaptureOptions>>().Value.HookSecret!;
-        using var request = new HttpRequestMessage(HttpMethod.Post, "hooks/capture") { Content = new ByteArrayContent(raw) };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue("message/rfc822");
-        request.Headers.TryAddWithoutValidation(WebhookSignature.HeaderName, WebhookSignature.Sign(raw, secret, signedAt ?? Start));
+        using var request = CaptureMessage.SignedPost("hooks/capture", raw, secret, signedAt ?? Start);
         return await host.Http.SendAsync(request);
     }
 }

@@ -1,11 +1,9 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text.Json;
 using MentorNudge.Azure.Capture;
 using MentorNudge.Azure.Pipeline;
 using MentorNudge.Azure.Tests.Capture;
 using MentorNudge.Azure.UseCases;
-using MentorNudge.Azure.Webhooks;
 using MentorNudge.Core.Model;
 using MentorNudge.Functions.Tests.WorkerProcess.Rpc;
 using NodaTime;
@@ -25,9 +23,7 @@ public sealed class WorkerCaptureTests(WorkerProcessFixture fixture)
         var address = (await fixture.Use<CaptureAddresses>().GetAsync(user.UserId))!.Address;
         var now = Instant.FromUnixTimeSeconds(SystemClock.Instance.GetCurrentInstant().ToUnixTimeSeconds());
         var raw = CaptureMessage.Raw(address, "capture-worker@example.com", "Grace Hopper <grace@navy.example>", "<worker-capture@mail.example>", now - Duration.FromHours(1), "Would you have 15 minutes on Thursday to talk about compiler teams?");
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/hooks/capture") { Content = new ByteArrayContent(raw) };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue("message/rfc822");
-        request.Headers.TryAddWithoutValidation(WebhookSignature.HeaderName, WebhookSignature.Sign(raw, fixture.Settings["MentorNudge:Capture:HookSecret"]!, now));
+        using var request = CaptureMessage.SignedPost("/api/v1/hooks/capture", raw, fixture.Settings["MentorNudge:Capture:HookSecret"]!, now);
 
         var (response, invocation) = await fixture.Host.InvokeHttpAsync("HookCapture", request);
 
