@@ -28,7 +28,7 @@ public sealed partial class AppFunctionTests(AzuriteFixture azurite)
         context.Request.Method = method;
         context.Request.Scheme = "https";
         context.Request.Host = new HostString("mentornudge.example.test");
-        context.Request.Path = App.Root + path;
+        context.Request.Path = "/app/" + path;
         if (cookie is not null)
         {
             context.Request.Headers.Cookie = cookie;
@@ -41,7 +41,7 @@ public sealed partial class AppFunctionTests(AzuriteFixture azurite)
         }
 
         context.Response.Body = new MemoryStream();
-        var result = await new App().Run(context.Request, path);
+        var result = await new App().Run(context.Request);
         await result.ExecuteResultAsync(new ActionContext(context, new RouteData(), new ActionDescriptor()));
         context.Response.Body.Position = 0;
         return new Answer(context.Response.StatusCode, await new StreamReader(context.Response.Body).ReadToEndAsync(), context.Response.Headers);
@@ -61,7 +61,7 @@ public sealed partial class AppFunctionTests(AzuriteFixture azurite)
         var page = await InvokeAsync(h, "GET", "signin");
 
         Assert.Equal(200, page.Status);
-        Assert.Contains("<form method=\"post\" action=\"/api/app/signin\"", page.Body, StringComparison.Ordinal);
+        Assert.Contains("<form method=\"post\" action=\"/app/signin\"", page.Body, StringComparison.Ordinal);
         Assert.Contains("frame-ancestors 'none'", page.Headers.ContentSecurityPolicy.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain("unsafe-inline", page.Headers.ContentSecurityPolicy.ToString(), StringComparison.Ordinal);
         Assert.Equal("no-referrer", page.Headers["Referrer-Policy"].ToString());
@@ -103,7 +103,7 @@ public sealed partial class AppFunctionTests(AzuriteFixture azurite)
         Assert.Equal(200, week.Status);
         Assert.Contains("<h1>This week</h1>", week.Body, StringComparison.Ordinal);
         Assert.Equal(303, anonymous.Status);
-        Assert.Equal("/api/app/signin", anonymous.Headers.Location.ToString());
+        Assert.Equal("/app/signin", anonymous.Headers.Location.ToString());
     }
 
     [Fact]
@@ -155,6 +155,6 @@ public sealed partial class AppFunctionTests(AzuriteFixture azurite)
     [GeneratedRegex("""id="new-token".*?<code>([^<]+)</code>""", RegexOptions.Singleline)]
     private static partial Regex SecretPattern();
 
-    [GeneratedRegex(@"https://mentornudge\.example\.test/api/app/signin/(\S+)")]
+    [GeneratedRegex(@"https://mentornudge\.example\.test/app/signin/(\S+)")]
     private static partial Regex LinkPattern();
 }
