@@ -1,4 +1,5 @@
 using MentorNudge.Api.Http;
+using MentorNudge.Azure.Capture;
 using MentorNudge.Azure.UseCases;
 using MentorNudge.Core.Content;
 using MentorNudge.Core.Content.Actions;
@@ -64,6 +65,9 @@ internal static class ActionEndpoints
             case "unsubscribe":
                 await context.Use<Users>().UnsubscribeAsync(action.UserId, ct);
                 break;
+            case "undo":
+                await context.Use<CaptureUndo>().UndoAsync(action.UserId, action.SubjectId, ct);
+                break;
             default:
                 return Page(StatusCodes.Status404NotFound, ActionPages.Done(null, null, ActionTokenFailure.Malformed));
         }
@@ -103,8 +107,9 @@ internal static class ActionEndpoints
         }
 
         // Any status: a link may be used while its nudge is still scheduled (a digest lists upcoming follow-ups).
-        var person = verified.NudgeId is null ? null : await context.Use<People>().FindByNudgeAsync(verified.UserId, verified.NudgeId, ct);
-        return new OneClickAction(verified.UserId, ActionTokens.ActionName(action), person?.Id, person?.Name);
+        // An undo link names a captured email, not a nudge: no person to look up.
+        var person = verified.NudgeId is null || action == ActionKind.Undo ? null : await context.Use<People>().FindByNudgeAsync(verified.UserId, verified.NudgeId, ct);
+        return new OneClickAction(verified.UserId, ActionTokens.ActionName(action), person?.Id, person?.Name, verified.NudgeId ?? "");
     }
 
     private static ActionKind? Kind(string name) => name switch
@@ -113,6 +118,7 @@ internal static class ActionEndpoints
         "snooze" => ActionKind.Snooze,
         "stop" => ActionKind.Stop,
         "unsubscribe" => ActionKind.Unsubscribe,
+        "undo" => ActionKind.Undo,
         _ => null,
     };
 

@@ -5,4 +5,5 @@ namespace MentorNudge.Api.Endpoints;
 /// <param name="Action"><c>replied</c>, <c>snooze</c>, <c>stop</c> or <c>unsubscribe</c>.</param>
 /// <param name="PersonId">The person the link's nudge is about, if any.</param>
 /// <param name="PersonName">Their name, for the confirm page.</param>
-internal sealed record OneClickAction(string UserId, string Action, string? PersonId, string? PersonName = null);
+/// <param name="SubjectId">What the token names: a nudge id, or for <c>undo</c> a captured email's id.</param>
+internal sealed record OneClickAction(string UserId, string Action, string? PersonId, string? PersonName = null, string SubjectId = "");

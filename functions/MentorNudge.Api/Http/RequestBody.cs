@@ -15,11 +15,15 @@ public static class RequestBody
     public const int MaxBytes = 64 * 1024;
 
     /// <summary>Reads the raw body, enforcing the size limit whatever the host's own limit is.</summary>
-    public static async Task<(byte[]? Body, IResult? Error)> ReadBytesAsync(HttpRequest request, CancellationToken ct)
+    public static Task<(byte[]? Body, IResult? Error)> ReadBytesAsync(HttpRequest request, CancellationToken ct) =>
+        ReadBytesAsync(request, MaxBytes, ct);
+
+    /// <summary>Reads the raw body, at most <paramref name="maxBytes"/> (else 413).</summary>
+    public static async Task<(byte[]? Body, IResult? Error)> ReadBytesAsync(HttpRequest request, int maxBytes, CancellationToken ct)
     {
-        if (request.ContentLength is > MaxBytes)
+        if (request.ContentLength > maxBytes)
         {
-            return (null, ApiProblems.TooLarge(MaxBytes));
+            return (null, ApiProblems.TooLarge(maxBytes));
         }
 
         using var buffer = new MemoryStream();
@@ -27,9 +31,9 @@ public static class RequestBody
         int read;
         while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
         {
-            if (buffer.Length + read > MaxBytes)
+            if (buffer.Length + read > maxBytes)
             {
-                return (null, ApiProblems.TooLarge(MaxBytes));
+                return (null, ApiProblems.TooLarge(maxBytes));
             }
 
             buffer.Write(chunk, 0, read);

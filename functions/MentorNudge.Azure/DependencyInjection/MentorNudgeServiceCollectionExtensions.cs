@@ -1,6 +1,7 @@
 using System.Text;
 using Azure.Core;
 using Azure.Data.Tables;
+using MentorNudge.Azure.Capture;
 using MentorNudge.Azure.Email;
 using MentorNudge.Azure.Email.Pacing;
 using MentorNudge.Azure.Limits;
@@ -123,6 +124,7 @@ public static class MentorNudgeServiceCollectionExtensions
         services.AddMentorNudgeWebhooks(configuration);
         services.TryAddSingleton<NudgeSender>();
         services.TryAddSingleton<Import.PeopleImport>();
+        services.AddMentorNudgeCapture(configuration);
         return services;
     }
 }

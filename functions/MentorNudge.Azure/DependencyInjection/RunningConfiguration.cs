@@ -30,6 +30,9 @@ public sealed record RunningConfiguration(
     bool ApplicationInsights,
     bool DeliveryReportKey)
 {
+    /// <summary>Whether BCC capture is on (<c>MentorNudge:Capture:InboundDomain</c> is set).</summary>
+    public bool Capture { get; init; }
+
     /// <summary>Reads the report from <paramref name="configuration"/> and the bound <paramref name="storage"/> options.</summary>
     public static RunningConfiguration From(IConfiguration configuration, StorageOptions storage)
     {
@@ -47,6 +50,9 @@ public sealed record RunningConfiguration(
             storage.WebhookQueueName,
             configuration["App:PublicBaseUrl"],
             !string.IsNullOrWhiteSpace(configuration["APPLICATIONINSIGHTS_CONNECTION_STRING"]),
-            !string.IsNullOrWhiteSpace(configuration["MentorNudge:Api:EventGridKey"]));
+            !string.IsNullOrWhiteSpace(configuration["MentorNudge:Api:EventGridKey"]))
+        {
+            Capture = !string.IsNullOrWhiteSpace(configuration["MentorNudge:Capture:InboundDomain"]),
+        };
     }
 }

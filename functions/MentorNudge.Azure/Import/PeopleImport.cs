@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using MentorNudge.Azure.Limits;
 using MentorNudge.Azure.Pipeline;
 using MentorNudge.Azure.Storage;
 using MentorNudge.Core.Import;
@@ -21,8 +22,13 @@ namespace MentorNudge.Azure.Import;
 /// in the user's partition; the user is re-planned once at the end. Memory holds the user's
 /// partition (as every request does) plus one transaction, never the file.
 /// </para>
+/// <para>
+/// The people cap (<see cref="UserCapsOptions.MaxPeople"/>) holds: a contact that would create a
+/// person beyond it is skipped with an error on <c>file</c>, in the dry run and the commit alike
+/// (updates of people already stored are not capped).
+/// </para>
 /// </summary>
-public sealed class PeopleImport(UserDataRepository data, NudgeScheduler scheduler, IClock clock, ILogger<PeopleImport> logger)
+public sealed class PeopleImport(UserDataRepository data, NudgeScheduler scheduler, IClock clock, ILogger<PeopleImport> logger, UserCaps? caps = null)
 {
     /// <summary>Most contacts in one import.</summary>
     public const int MaxRows = 50_000;
@@ -102,7 +108,9 @@ public sealed class PeopleImport(UserDataRepository data, NudgeScheduler schedul
                 var person = new Person(
                     "p" + Guid.NewGuid().ToString("N"), partition.UserId, contact.Name, contact.Emails, Connection.Existing, PersonRole.Other,
                     [], contact.Links, contact.Notes, settings.KeepInTouchEveryDays, now);
-                result = Check(card, person, ImportAction.Created, write ? person.Id : null);
+                result = partition.People.Count >= (caps ?? UserCaps.Default).MaxPeople
+                    ? OverCap(card, (caps ?? UserCaps.Default).MaxPeople)
+                    : Check(card, person, ImportAction.Created, write ? person.Id : null);
                 if (result.Action == ImportAction.Created)
                 {
                     created++;
@@ -151,6 +159,9 @@ public sealed class PeopleImport(UserDataRepository data, NudgeScheduler schedul
 
         return new ImportReport(!write, rows, created, updated, unchanged, skipped, details, truncated);
     }
+
+    private static ImportRowResult OverCap(ContactCard card, int max) =>
+        new(card.Line, ImportAction.Skipped, null, card.Name, [new FieldError("file", CapExceededException.For("people", max, "people").Message)]);
 
     private static ImportRowResult Check(ContactCard card, Person person, ImportAction action, string? personId)
     {

@@ -9,6 +9,9 @@ public sealed class UserCaps(IOptions<UserCapsOptions> options)
     /// <summary>Caps at their defaults (tests, tools that build the use cases by hand).</summary>
     public static UserCaps Default { get; } = new(Options.Create(new UserCapsOptions()));
 
+    /// <summary>The most people one user may have.</summary>
+    public int MaxPeople => options.Value.MaxPeople;
+
     /// <exception cref="CapExceededException">The user already has <see cref="UserCapsOptions.MaxPeople"/> people.</exception>
     public void EnsureCanAddPerson(UserPartition partition)
     {

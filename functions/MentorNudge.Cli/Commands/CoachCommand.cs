@@ -67,12 +67,13 @@ public static class CoachCommand
         return command;
     }
 
-    /// <summary>The feedback for people: score, findings with suggestions, the rewrite.</summary>
+    /// <summary>The feedback for people: score, each finding with the span of text that triggered it, suggestions, the rewrite.</summary>
     /// <param name="feedback">The coach's verdict.</param>
-    /// <param name="text">The text that was coached; when given, each finding quotes the span that triggered it.</param>
-    public static string Describe(CoachFeedback feedback, string? text = null)
+    /// <param name="text">The text that was coached: each finding quotes its span of it (<c>- vague-ask: "talk sometime"</c>).</param>
+    public static string Describe(CoachFeedback feedback, string text)
     {
         ArgumentNullException.ThrowIfNull(feedback);
+        ArgumentNullException.ThrowIfNull(text);
         var lines = new List<string> { $"Score: {feedback.Score}/100" };
         if (feedback.Findings.Count == 0)
         {
@@ -81,10 +82,14 @@ public static class CoachCommand
 
         foreach (var finding in feedback.Findings)
         {
-            lines.Add($"- {finding.Code}: {finding.Message}");
             if (Excerpt(text, finding) is { } excerpt)
             {
-                lines.Add($"    At: \"{excerpt}\"");
+                lines.Add($"- {finding.Code}: \"{excerpt}\"");
+                lines.Add($"    {finding.Message}");
+            }
+            else
+            {
+                lines.Add($"- {finding.Code}: {finding.Message}");
             }
 
             lines.Add($"    Try: {finding.Suggestion}");
@@ -101,9 +106,9 @@ public static class CoachCommand
     }
 
     // The triggering span, on one line and shortened, for a terminal.
-    private static string? Excerpt(string? text, CoachFinding finding)
+    private static string? Excerpt(string text, CoachFinding finding)
     {
-        if (text is null || finding.Length == 0 || finding.Start + finding.Length > text.Length)
+        if (finding.Length == 0 || finding.Start + finding.Length > text.Length)
         {
             return null;
         }

@@ -144,7 +144,7 @@ public sealed class DemoScenario(TextWriter output)
         var feedback = await LogOutreachAsync(outreach, user.UserId, "Mei Lin", t0, "Mentorship", GenericAsk, cancellationToken).ConfigureAwait(false);
 
         await output.WriteLineAsync($"The coach on the ask to Mei Lin (\"{GenericAsk}\"):").ConfigureAwait(false);
-        await output.WriteLineAsync("  " + CoachCommand.Describe(feedback).Replace(Environment.NewLine, Environment.NewLine + "  ", StringComparison.Ordinal)).ConfigureAwait(false);
+        await output.WriteLineAsync("  " + CoachCommand.Describe(feedback, GenericAsk).Replace(Environment.NewLine, Environment.NewLine + "  ", StringComparison.Ordinal)).ConfigureAwait(false);
         return (user.UserId, feedback.Findings.Select(f => f.Code).ToList());
     }
 

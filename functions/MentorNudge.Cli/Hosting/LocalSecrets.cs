@@ -4,7 +4,7 @@ namespace MentorNudge.Cli.Hosting;
 
 /// <summary>
 /// The local host's own secrets when none are configured (the admin key, the key that seals the
-/// one-click links in emails, the key the ACS delivery-report hook requires): generated once and kept in the data folder, readable by the owner
+/// one-click links in emails, the key the ACS delivery-report hook requires, the capture hook's secret): generated once and kept in the data folder, readable by the owner
 /// only, so scripts and links in already-sent emails keep working across restarts. Local
 /// development values: in Azure they come from Key Vault.
 /// </summary>
@@ -13,6 +13,7 @@ public static class LocalSecrets
     public const string AdminKeyFile = "admin-key";
     public const string ActionSigningKeyFile = "action-signing-key";
     public const string EventGridKeyFile = "event-grid-key";
+    public const string CaptureHookSecretFile = "capture-hook-secret";
 
     /// <summary>Returns the stored secret <paramref name="fileName"/>, creating it on first use.</summary>
     /// <returns>The secret, and whether it was just generated.</returns>

@@ -18,6 +18,9 @@ namespace MentorNudge.Cli.Hosting;
 /// </summary>
 public static class SharedServices
 {
+    /// <summary>The capture domain of the local host unless configured (<c>.localhost</c> is reserved: no real mail arrives).</summary>
+    public const string LocalCaptureDomain = "capture.localhost";
+
     /// <summary>Registers the shared services with the local host's settings.</summary>
     /// <param name="builder">The local host's builder.</param>
     /// <param name="options">The command's options.</param>
@@ -46,6 +49,18 @@ public static class SharedServices
         if (string.IsNullOrWhiteSpace(configuration["MentorNudge:Api:EventGridKey"]))
         {
             overrides["MentorNudge:Api:EventGridKey"] = settings.EventGridKey;
+        }
+
+        // BCC capture works locally out of the box: a reserved domain no real mail reaches (post raw
+        // messages to the hook yourself) and a hook secret kept in the data folder.
+        if (string.IsNullOrWhiteSpace(configuration["MentorNudge:Capture:InboundDomain"]))
+        {
+            overrides["MentorNudge:Capture:InboundDomain"] = LocalCaptureDomain;
+        }
+
+        if (string.IsNullOrWhiteSpace(configuration["MentorNudge:Capture:HookSecret"]))
+        {
+            overrides["MentorNudge:Capture:HookSecret"] = LocalSecrets.LoadOrCreate(options.DataFolder, LocalSecrets.CaptureHookSecretFile, "mnc_").Value;
         }
 
         if (!string.IsNullOrWhiteSpace(options.EmailProvider))

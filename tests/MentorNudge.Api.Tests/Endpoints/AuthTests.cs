@@ -9,7 +9,7 @@ namespace MentorNudge.Api.Tests.Endpoints;
 public sealed class AuthTests(AzuriteFixture azurite)
 {
     // Routes whose credential is not a bearer token: the path (actions, the calendar feed) or a signature (hooks).
-    private static readonly string[] Open = ["Health", "OpenApi", "Actions", "HookEvents", "HookInboundEmail", "HookAcs", "CalendarFeed"];
+    private static readonly string[] Open = ["Health", "OpenApi", "Actions", "HookEvents", "HookInboundEmail", "HookCapture", "HookAcs", "CalendarFeed"];
 
     private static IEnumerable<(string Method, string Path, bool Admin)> ProtectedRoutes() =>
         ApiRoutes.All

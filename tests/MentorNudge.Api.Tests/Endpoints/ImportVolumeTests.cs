@@ -4,7 +4,9 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using MentorNudge.Api.Tests.Infrastructure;
+using MentorNudge.Azure.Limits;
 using MentorNudge.Azure.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
 namespace MentorNudge.Api.Tests.Endpoints;
@@ -20,7 +22,8 @@ public sealed class ImportVolumeTests(AzuriteFixture azurite, ITestOutputHelper 
     public async Task Import_LargeLinkedInExport_AllCreatedOnceAndSecondImportCreatesNothing()
     {
         var rows = int.TryParse(Environment.GetEnvironmentVariable("MENTORNUDGE_IMPORT_ROWS"), out var n) ? n : 3_000;
-        await using var stack = await ApiStack.StartAsync(azurite);
+        // The people cap holds for imports too: the volume runs within a cap raised to fit it.
+        await using var stack = await ApiStack.StartAsync(azurite, s => s.Configure<UserCapsOptions>(o => o.MaxPeople = Math.Max(o.MaxPeople, rows)));
         var user = await stack.CreateUserAsync();
         var csv = LinkedInExport(rows);
 

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Text.Json;
 using MentorNudge.Cli.Commands;
+using MentorNudge.Core.Content.Coaching;
+using MentorNudge.Core.Model;
 
 namespace MentorNudge.Cli.Tests.Commands;
 
@@ -52,7 +54,31 @@ public sealed class CoachCommandTests
     {
         var (_, output) = Run("coach", "Hi Sam, will you be my mentor?");
 
-        Assert.Contains("At: \"be my mentor\"", output, StringComparison.Ordinal);
+        Assert.Contains("- generic-mentor-ask: \"be my mentor\"", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Describe_EveryFinding_QuotesItsSpanOnTheCodeLine()
+    {
+        const string ask = "Hi Mo, your feedback on my first talk was spot on. Any tips?";
+        var feedback = AskCoach.Coach(ask, Connection.Existing, hasPriorValue: true);
+
+        var lines = CoachCommand.Describe(feedback, ask).Split(Environment.NewLine);
+
+        Assert.Contains("- vague-ask: \"Any tips\"", lines);
+        Assert.All(feedback.Findings, f => Assert.Contains(lines, l => l.StartsWith($"- {f.Code}: \"", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Describe_LongSpan_IsShortenedToOneLine()
+    {
+        var ask = "Hello there,\nI am writing about many things " + string.Join(' ', Enumerable.Repeat("and more", 30)) + ".";
+        var feedback = AskCoach.Coach(ask, Connection.Existing, hasPriorValue: true);
+
+        var line = CoachCommand.Describe(feedback, ask).Split(Environment.NewLine).Single(l => l.StartsWith("- not-personalized: ", StringComparison.Ordinal));
+
+        Assert.EndsWith("...\"", line, StringComparison.Ordinal);
+        Assert.StartsWith("- not-personalized: \"Hello there, I am writing", line, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -23,7 +23,7 @@ public sealed class DemoTests
             Assert.Equal(4, emails.Count(e => e.Kind == "followUp"));
             Assert.Equal(emails.Count, emails.Select(e => e.NudgeId).Distinct().Count());
             Assert.Contains("generic-mentor-ask", result.CoachFindingCodes);
-            Assert.Contains("generic-mentor-ask", text, StringComparison.Ordinal);
+            Assert.Contains("- generic-mentor-ask: \"be my mentor\"", text, StringComparison.Ordinal);
             Assert.Contains("Timeline (Europe/London)", text, StringComparison.Ordinal);
             Assert.Contains(result.Timeline, e => e.Kind == "reply" && e.Person == "Priya Shah");
             Assert.DoesNotContain(result.Timeline, e => e.Kind == "followUp" && e.Person == "Priya Shah" && e.What.StartsWith("Email", StringComparison.Ordinal));

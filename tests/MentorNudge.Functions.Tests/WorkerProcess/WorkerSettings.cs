@@ -22,6 +22,8 @@ public static class WorkerSettings
         ["MentorNudge:Api:AdminKey"] = Secret(),
         ["MentorNudge:Api:EventGridKey"] = Secret(),
         ["Security:ActionSigningKey"] = Secret(),
+        ["MentorNudge:Capture:InboundDomain"] = "in.mentornudge.example.test",
+        ["MentorNudge:Capture:HookSecret"] = Secret(),
     };
 
     private static string Secret() => Convert.ToHexString(RandomNumberGenerator.GetBytes(24));

@@ -14,4 +14,7 @@ public enum ActionKind
 
     /// <summary>Stop all email to the user.</summary>
     Unsubscribe,
+
+    /// <summary>Undo what one captured (BCC'd) email logged; the token's nudge id names the capture.</summary>
+    Undo,
 }

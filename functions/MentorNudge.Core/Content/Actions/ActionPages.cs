@@ -23,6 +23,7 @@ public static class ActionPages
             ActionKind.Snooze => ($"Snooze reminders about {Who(personName)} for one week?", "Snooze a week"),
             ActionKind.Stop => ($"Stop all reminders and prompts about {Who(personName)}?", "Stop nudging"),
             ActionKind.Unsubscribe => ("Unsubscribe from all emails? You can turn them back on in your settings.", "Unsubscribe"),
+            ActionKind.Undo => ("Remove the outreach this email logged, and its follow-up reminders?", "Undo"),
             _ => throw new ArgumentOutOfRangeException(nameof(action)),
         };
         var body = EmailLayout.Heading(productName)
@@ -45,6 +46,7 @@ public static class ActionPages
                 ActionKind.Snooze => $"Reminders about {Who(personName)} are snoozed for a week.",
                 ActionKind.Stop => $"You won't get reminders or prompts about {Who(personName)} anymore.",
                 ActionKind.Unsubscribe => "You are unsubscribed. No more emails will be sent.",
+                ActionKind.Undo => "Undone. The outreach this email logged and its reminders are removed.",
                 _ => "Done.",
             },
             _ => "This link is not valid.",

@@ -147,13 +147,14 @@ public sealed class ActionTokens
         return new ActionTokenResult(ActionTokenFailure.None, parts[0], parts[1], action, expiresAt);
     }
 
-    /// <summary>The wire name of an action: <c>replied</c>, <c>snooze</c>, <c>stop</c>, <c>unsubscribe</c>.</summary>
+    /// <summary>The wire name of an action: <c>replied</c>, <c>snooze</c>, <c>stop</c>, <c>unsubscribe</c>, <c>undo</c>.</summary>
     public static string ActionName(ActionKind action) => action switch
     {
         ActionKind.Replied => "replied",
         ActionKind.Snooze => "snooze",
         ActionKind.Stop => "stop",
         ActionKind.Unsubscribe => "unsubscribe",
+        ActionKind.Undo => "undo",
         _ => throw new ArgumentOutOfRangeException(nameof(action)),
     };
 
@@ -163,6 +164,7 @@ public sealed class ActionTokens
         "snooze" => ActionKind.Snooze,
         "stop" => ActionKind.Stop,
         "unsubscribe" => ActionKind.Unsubscribe,
+        "undo" => ActionKind.Undo,
         _ => null,
     };
 

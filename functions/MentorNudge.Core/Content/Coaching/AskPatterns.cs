@@ -40,7 +40,7 @@ internal static partial class AskPatterns
         + @"|\bi'?d\s+(?:really\s+|very\s+much\s+|so\s+|also\s+)?(?:love|like|be\s+(?:very\s+|really\s+|so\s+)?(?:grateful|honou?red|thankful|glad|happy)|appreciate|welcome|value)\b"
         + @"|\bi\s+would\s+(?:really\s+|very\s+much\s+|so\s+)?(?:love|like|be|appreciate|give|welcome|value)\b|\b(?:i'?m|i\s+am)\s+(?:\w+\s+)?(?:hoping|looking\s+for|searching\s+for)\b|\bhoping\s+(?:you|to|for)\b"
         + @"|\b(?:wondering|wondered|wonder)\s+(?:if|whether)\b|\bany\s+chance\b|\bi\s+(?:want|wanted)\s+to\s+(?:ask|know)\b|\bi\s+(?:really\s+|still\s+)?need\s+(?:your|someone|you|help|a)\b"
-        + @"|\bit\s+would\s+(?:be|mean)\b|\b(?:would|will)\s+(?:really\s+)?(?:love|mean|be\s+(?:great|wonderful|amazing|lovely))\b|\b(?:really\s+)?appreciated?\b|\bgrateful\s+for\b|\bopen\s+to\b|\bup\s+for\b"
+        + @"|\bit\s+would\s+(?:be|mean)\b|\b(?:would|will)\s+(?:really\s+)?(?:love|mean\s+(?:a\s+lot|so\s+much|the\s+world|a\s+great\s+deal|everything)|be\s+(?:great|wonderful|amazing|lovely))\b|\b(?:really\s+)?appreciated?\b|\bgrateful\s+for\b|\bopen\s+to\b|\bup\s+for\b"
         + @"|\bdo\s+(?:you|u)\s+have\s+(?:time|a\s+(?:minute|moment)|\d+)\b|\bwe\s+should\b|^(?:coffee|lunch|drinks)\b|\b(?:i'?m|i\s+am)\s+(?:still\s+)?(?:keen|curious)\b|\b(?:reply|answer|response|sentence|line|word|yes\s+or\s+no)\b[^.?]*\bis\s+(?:plenty|enough|fine|perfect|great|all\s+i\s+need)\b|\bthe\s+question\b[^.]*\bstill\s+stands\b",
         Options)]
     private static partial Regex RequestMarker();
@@ -89,10 +89,10 @@ internal static partial class AskPatterns
     public static partial Regex Narrowed();
 
     [GeneratedRegex(
-        @"^(?:(?:hi|hey|hello|so|and|but|now|also|quick\s+one|quick\s+q|one\s+question|my\s+question\s+is\s+this)[\s,:!-]+)*(?:is|are|do|does|did|should|would\s+you\s+(?:accept|prefer|mind|recommend|pick|take|choose|cut|say)|can\s+(?:it|i\s+use)|have\s+you|will|was|were)\b(?!\s+(?:you|u)\s+(?:have\s+(?:time|a\s+(?:minute|moment)|any)|free|available|ever\s+take))(?=.*\?\s*$)"
+        @"^(?:(?:hi|hey|hello|dear)(?:\s+[\w.'-]+){0,3}\s*,\s*)?(?:(?:hi|hey|hello|so|and|but|now|also|quick\s+one|quick\s+q|one\s+question|my\s+question\s+is\s+this)[\s,:!-]+)*(?:is|are|do|does|did|should|would\s+you\s+(?:accept|prefer|mind|recommend|pick|take|choose|cut|say)|can\s+(?:it|i\s+use)|have\s+you|will|was|were)\b(?!\s+(?:you|u)\s+(?:have\s+(?:time|a\s+(?:minute|moment)|any)|free|available|ever\s+take))(?=.*\?\s*$)"
         + @"|\b(?:which|what|how|whether|why|who|where)\b(?=.*\?\s*$)|\bwhen\b(?!\s+(?:works|suits|you(?:'re|\s+are)\s+free|you\s+have|is\s+(?:good|convenient)|it'?s\s+convenient))(?=.*\?\s*$)"
         + @"|\b(?:tell|ask|know|hear|explain|share|answer|wonder\w*|curious|decide|learn|talk\s+through|think\s+through|advise|reply|view|opinion)\s+(?:me\s+|you\s+)?(?:\w+\s+){0,4}?(?:about\s+|on\s+)?(?:how|which|what|whether|why|where|who)\b"
-        + @"|\b(?:on|about)\s+(?:how|which|what|whether|why)\b|\b(?:the|my|a)\s+question\s+(?:i|from|about|on)\b|\b(?:the|one)\s+(?:one\s+)?thing\s+you\b|\bbetween\s+\w+|\b\w+\s+or\s+\w+\?$",
+        + @"|\b(?:on|about)\s+(?:how|which|what|whether|why)\b|\b(?:know|ask|tell\s+me|check)\s+if\s+(?:the|your|our|my|this|these|those)\s+(?!schedule|calendar|time|availability)|\b(?:the|my|a)\s+question\s+(?:i|from|about|on)\b|\b(?:the|one)\s+(?:one\s+)?thing\s+you\b|\bbetween\s+\w+|\b\w+\s+or\s+\w+\?$",
         Options)]
     public static partial Regex QuestionForm();
 
@@ -101,6 +101,23 @@ internal static partial class AskPatterns
         + @"|\b(?:take|view|opinion|feedback|thoughts|input|eyes)\s+on\s+(?:the|our|my|this)\s+(?!whole|situation|career|future)\w+|\bhelp\s+with\s+the\s+\w+|\bsend\s+it\b|\b(?:writing|sending|sharing|reviewing|giving|forwarding)\s+(?:me\s+)?(?:a|an|the|my|our|your)\b|\bgive\s+a\b|\btell\s+(?!me\b)\w+\s+(?:that|you|about)\b|\bone\s+of\s+my\s+references\b|\b(?:a|my)\s+reference\b|\bthe\s+(?:link|slides|name|contact|form|template|source|title)\b|\bguest\s+posts?\b|\bhire\s+interns\b|\bone\s+question\s+about\s+(?:the|your|how)\b",
         Options)]
     public static partial Regex Deliverable();
+
+    // ---- a named action: "could you proofread the abstract", "may I quote your post", "would you be a judge at our hackathon" ----
+    // The request's head; what follows it is the action and its object (see NamedAction).
+    [GeneratedRegex(@"\b(?:(?:could|would|can|will|might)\s+(?:you|u)|if\s+you\s+(?:could|would|can)|(?:could|can|may|might)\s+i|i'?d\s+(?:like|love)\s+to|i\s+would\s+(?:like|love)\s+to|i\s+(?:want|wanted)\s+to\s+(?:invite|ask)\s+you\s+to|i\s+need\s+you\s+to|(?=i\s+(?:really\s+|still\s+)?need\s+your\b)i\s+(?:really\s+|still\s+)?need)\s+(?:(?:please|kindly|possibly|perhaps|still|also|just|maybe)\s+)*(?:(?:be\s+(?:able|willing|happy|open)\s+to|mind|consider|agree\s+to)\s+)?", Options)]
+    public static partial Regex ActionHead();
+
+    // Actions that stay open whatever their object: help, advice, a meeting, learning from them.
+    [GeneratedRegex(@"^(?:help|assist|support|advise|guide|coach|teach|mentor\s+me|talk|chat|speak\s+(?:with|to)|meet|connect|catch|grab|hop|jump|sit\s+down|get\s+(?:together|coffee|on)|have\s+(?:a|some)\s+(?:chat|call|coffee|conversation|talk)|spare|find\s+time|keep\s+me|give\s+(?:me\s+)?(?:some|any|a\s+hand)|tell\s+me\s+more|learn|hear|pick|tap|borrow\s+your\s+(?:brain|time)|think|figure|reflect|explore|navigate|grow|point\s+me|stay\s+in\s+touch|be\s+(?:there|around|available|free))\b", Options)]
+    public static partial Regex VagueAction();
+
+    // Objects that name no task: advice, a chat, "my career", "things".
+    [GeneratedRegex(@"^(?:advice|tips?|guidance|thoughts?|wisdom|insights?|perspectives?|views?|opinions?|input|ideas?|experiences?|expertise|knowledge|careers?|situation|life|future|path|journey|growth|direction|help|support|things?|stuff|everything|anything|something|industry|field|world|space|areas?|chat|call|coffee|conversation|meeting|look|hand|favou?r|way|questions?|queries|resources|brain|mind|story|background|goals?|plans?|options|lot|few|chance|opportunit(?:y|ies)|steps?|moves?|skills?|network|contacts|person|people|friend|sounding|board|it|them|this|that)$", Options)]
+    public static partial Regex VagueObject();
+
+    // Durations are not objects: "shadow you for a day during the next release" is about the release.
+    [GeneratedRegex(@"^(?:days?|weeks?|months?|years?|hours?|minutes?|mins?|mornings?|afternoons?|evenings?|weekends?|moment|while|bit|quarters?|semesters?|terms?)$", Options)]
+    public static partial Regex Duration();
 
     [GeneratedRegex(@"^(?:[\w\s.]{0,30},\s*)?(?:how\s+are\s+you|how\s+have\s+you\s+been|how'?s\s+it\s+going|are\s+you\s+(?:free|available)|would\s+that\s+be\s+(?:possible|ok(?:ay)?)|(?:does|would)\s+that\s+work|is\s+that\s+ok(?:ay)?|(?:any\s+)?thoughts\s*\??$|can\s+we\s+talk|when\s+(?:do\s+)?you\s+have\s+free\s+time|would\s+you\s+(?:be\s+)?(?:open\s+to|that\s+person|consider\s+it|up\s+for)\s+(?:that|it)?\??$|could\s+you\s+consider\s+it)\b", Options)]
     public static partial Regex EmptyQuestion();

@@ -49,7 +49,11 @@ internal static class AskRules
             return found;
         }
 
-        var specific = ask.Requests.Any(IsConcrete) || ask.Requests.Any(r => AskText.CountWords(r.Text) <= 14 && AskPatterns.ReferencesBack().IsMatch(r.Text) && PreviousIsConcrete(ask, r));
+        // A message that presses without asking outright asks for the thing it is about: it is
+        // concrete when it names that thing ("the reference", "the form").
+        var specific = ask.IsAsk
+            ? ask.Requests.Any(IsConcrete) || ask.Requests.Any(r => AskText.CountWords(r.Text) <= 14 && AskPatterns.ReferencesBack().IsMatch(r.Text) && PreviousIsConcrete(ask, r))
+            : ask.Clauses.Any(c => IsConcrete(c with { IsRequest = true }));
         if (!specific)
         {
             found[CoachCodes.VagueAsk] = FirstMatch(ask.Requests, AskPatterns.VaguePhrase()) ?? requestSpan;
@@ -93,7 +97,7 @@ internal static class AskRules
             return false;
         }
 
-        return AskPatterns.QuestionForm().IsMatch(text) || AskPatterns.Deliverable().IsMatch(text);
+        return AskPatterns.QuestionForm().IsMatch(text) || AskPatterns.Deliverable().IsMatch(text) || NamedAction.IsAskedFor(text);
     }
 
     public static bool IsGeneric(string clause)

@@ -14,7 +14,9 @@ internal sealed record AskSpecifics(string? Name, string? WorkReference, string?
         var work = AskPatterns.WorkReference().Match(text);
         var time = AskPatterns.TimeOffered().Match(text);
         var question = ask.Clauses
-            .Where(c => c.Text.EndsWith('?') && AskRules.IsConcrete(c) && !AskPatterns.GuiltPhrase().IsMatch(c.Text) && AskText.CountWords(c.Text) <= 40)
+            // A recurring arrangement ("for the next three months") is concrete but open-ended: the
+            // rewrite cannot keep it and still be small.
+            .Where(c => c.Text.EndsWith('?') && AskRules.IsConcrete(c) && !AskPatterns.GuiltPhrase().IsMatch(c.Text) && !AskPatterns.Recurring().IsMatch(c.Text) && AskText.CountWords(c.Text) <= 40)
             .Select(c => StripLeadIn(c.Text))
             .FirstOrDefault();
         return new AskSpecifics(

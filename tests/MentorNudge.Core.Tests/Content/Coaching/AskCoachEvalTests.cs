@@ -23,9 +23,9 @@ public sealed class AskCoachEvalTests(ITestOutputHelper output)
             output.WriteLine("tuning " + mismatch);
         }
 
-        // A regression guard, not the goal: the issue asks for 0.9 on the held-out set, and
-        // docs/content.md reports where it stands. Tuning figures must stay at the goal.
+        // The goal of issue 18, met on both sets (docs/content.md reports the figures): a rule change
+        // that drops any code below 0.9 on either set fails here. Only aggregates are printed.
         Assert.All(tuning.Scores, s => Assert.True(s.Precision >= 0.9 && s.Recall >= 0.9, $"tuning {s.Code}: {s.Precision:0.000}/{s.Recall:0.000}"));
-        Assert.All(heldOut.Scores, s => Assert.True(s.Precision >= 0.85 && s.Recall >= 0.85, $"held-out {s.Code}: {s.Precision:0.000}/{s.Recall:0.000}"));
+        Assert.All(heldOut.Scores, s => Assert.True(s.Precision >= 0.9 && s.Recall >= 0.9, $"held-out {s.Code}: {s.Precision:0.000}/{s.Recall:0.000}"));
     }
 }
