@@ -15,6 +15,7 @@ public static class WebServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddSingleton<WebAuthStore>();
         services.TryAddSingleton<SignInService>();
+        services.TryAddSingleton<MentorNudge.Api.Endpoints.IOneClickLanding, Endpoints.AppLanding>();
         return services;
     }
 }

@@ -72,6 +72,13 @@ internal static class ActionEndpoints
                 return Page(StatusCodes.Status404NotFound, ActionPages.Done(null, null, ActionTokenFailure.Malformed));
         }
 
+        // A signed-in owner lands on the app's page with the result; everyone else gets the plain page.
+        if (context.RequestServices.GetService<IOneClickLanding>() is { } landing && await landing.LandingAsync(context, action) is { } url)
+        {
+            context.Response.Headers.Location = url;
+            return Results.StatusCode(StatusCodes.Status303SeeOther);
+        }
+
         return Page(StatusCodes.Status200OK, ActionPages.Done(Kind(name), action.PersonName));
     }
 

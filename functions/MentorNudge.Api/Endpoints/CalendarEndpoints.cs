@@ -47,8 +47,7 @@ internal static class CalendarEndpoints
         }
 
         var token = await context.Use<CalendarFeeds>().RotateAsync(userId!, context.RequestAborted);
-        var url = new Uri(PublicBaseUrl(context), "api/v1/calendar/" + token + ".ics");
-        return EndpointContext.Json(new { url }, StatusCodes.Status201Created);
+        return EndpointContext.Json(new { url = FeedUrl(context, token) }, StatusCodes.Status201Created);
     }
 
     public static async Task<IResult> Revoke(HttpContext context)
@@ -63,6 +62,9 @@ internal static class CalendarEndpoints
             ? Results.NoContent()
             : ApiProblems.NotFound(NoFeed);
     }
+
+    /// <summary>The public URL of the feed <paramref name="token"/> (also what the web app shows).</summary>
+    internal static Uri FeedUrl(HttpContext context, string token) => new(PublicBaseUrl(context), "api/v1/calendar/" + token + ".ics");
 
     // With a trailing slash, so relative paths resolve below it.
     private static Uri PublicBaseUrl(HttpContext context)

@@ -60,6 +60,14 @@ public sealed class CalendarFeeds(StorageClients clients, UserPartitionEditor pa
         return true;
     }
 
+    /// <summary>When the user's current feed was issued, or null when they have none (the token itself is never kept).</summary>
+    public async Task<Instant?> IssuedAtAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        await clients.EnsureCreatedAsync().ConfigureAwait(false);
+        var row = await clients.Data.GetEntityIfExistsAsync<TableEntity>(userId, RowKey, select: ["CreatedAt"], cancellationToken: cancellationToken).ConfigureAwait(false);
+        return row.HasValue ? Instant.FromUnixTimeTicks(row.Value!.GetInt64("CreatedAt") ?? 0) : null;
+    }
+
     /// <summary>The user a feed token belongs to and when it was issued, else null (unknown, revoked, rotated or malformed).</summary>
     public async Task<(string UserId, Instant IssuedAt)?> FindAsync(string token, CancellationToken cancellationToken = default)
     {

@@ -25,7 +25,7 @@ public static class WebhookPayloads
     private static JsonObject Generic(WebhookDeliveryMessage m, Instant now) => new()
     {
         ["id"] = m.DeliveryId,
-        ["type"] = "nudge.sent",
+        ["type"] = m.Kind == WebhookTestSender.Kind ? "webhook.test" : "nudge.sent",
         ["occurredAt"] = InstantPattern.ExtendedIso.Format(now),
         ["data"] = new JsonObject
         {

@@ -40,6 +40,7 @@ public static class WebhookServiceCollectionExtensions
         services.TryAddSingleton(sp => new WebhookEventLog(Table(sp, WebhookEventLog.TableName), sp.GetRequiredService<NodaTime.IClock>()));
         services.TryAddSingleton(sp => new WebhookDeliveryLog(Table(sp, WebhookDeliveryLog.TableName)));
         services.TryAddSingleton<WebhookDeliveryHandler>();
+        services.TryAddSingleton<WebhookTestSender>();
         return services;
     }
 

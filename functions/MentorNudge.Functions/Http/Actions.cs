@@ -10,6 +10,6 @@ public sealed class Actions
 {
     [Function(nameof(Actions))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = "v1/actions/{token}")] HttpRequest request) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = "api/v1/actions/{token}")] HttpRequest request) =>
         new ApiActionResult(await ApiDispatcher.DispatchAsync(nameof(Actions), request.HttpContext));
 }

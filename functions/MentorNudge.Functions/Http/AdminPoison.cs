@@ -10,6 +10,6 @@ public sealed class AdminPoison
 {
     [Function(nameof(AdminPoison))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/admin/poison/{queue}")] HttpRequest request) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/admin/poison/{queue}")] HttpRequest request) =>
         new ApiActionResult(await ApiDispatcher.DispatchAsync(nameof(AdminPoison), request.HttpContext));
 }

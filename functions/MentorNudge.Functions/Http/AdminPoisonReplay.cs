@@ -10,6 +10,6 @@ public sealed class AdminPoisonReplay
 {
     [Function(nameof(AdminPoisonReplay))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/admin/poison/{queue}/replay")] HttpRequest request) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/admin/poison/{queue}/replay")] HttpRequest request) =>
         new ApiActionResult(await ApiDispatcher.DispatchAsync(nameof(AdminPoisonReplay), request.HttpContext));
 }

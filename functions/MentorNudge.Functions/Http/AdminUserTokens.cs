@@ -10,6 +10,6 @@ public sealed class AdminUserTokens
 {
     [Function(nameof(AdminUserTokens))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "v1/admin/users/{id}/tokens")] HttpRequest request) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "api/v1/admin/users/{id}/tokens")] HttpRequest request) =>
         new ApiActionResult(await ApiDispatcher.DispatchAsync(nameof(AdminUserTokens), request.HttpContext));
 }

@@ -10,6 +10,6 @@ public sealed class AdminUsers
 {
     [Function(nameof(AdminUsers))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/admin/users")] HttpRequest request) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/admin/users")] HttpRequest request) =>
         new ApiActionResult(await ApiDispatcher.DispatchAsync(nameof(AdminUsers), request.HttpContext));
 }

@@ -10,6 +10,6 @@ public sealed class CalendarFeed
 {
     [Function(nameof(CalendarFeed))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/calendar/{feedToken}.ics")] HttpRequest request) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/calendar/{feedToken}.ics")] HttpRequest request) =>
         new ApiActionResult(await ApiDispatcher.DispatchAsync(nameof(CalendarFeed), request.HttpContext));
 }

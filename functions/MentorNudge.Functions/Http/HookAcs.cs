@@ -10,6 +10,6 @@ public sealed class HookAcs
 {
     [Function(nameof(HookAcs))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/hooks/acs")] HttpRequest request) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/hooks/acs")] HttpRequest request) =>
         new ApiActionResult(await ApiDispatcher.DispatchAsync(nameof(HookAcs), request.HttpContext));
 }

@@ -10,6 +10,6 @@ public sealed class HookCapture
 {
     [Function(nameof(HookCapture))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/hooks/capture")] HttpRequest request) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/hooks/capture")] HttpRequest request) =>
         new ApiActionResult(await ApiDispatcher.DispatchAsync(nameof(HookCapture), request.HttpContext));
 }

@@ -10,6 +10,6 @@ public sealed class HookEvents
 {
     [Function(nameof(HookEvents))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/hooks/{userId}/events")] HttpRequest request) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/hooks/{userId}/events")] HttpRequest request) =>
         new ApiActionResult(await ApiDispatcher.DispatchAsync(nameof(HookEvents), request.HttpContext));
 }

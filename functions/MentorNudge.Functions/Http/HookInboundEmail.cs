@@ -10,6 +10,6 @@ public sealed class HookInboundEmail
 {
     [Function(nameof(HookInboundEmail))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/hooks/{userId}/inbound-email")] HttpRequest request) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/hooks/{userId}/inbound-email")] HttpRequest request) =>
         new ApiActionResult(await ApiDispatcher.DispatchAsync(nameof(HookInboundEmail), request.HttpContext));
 }

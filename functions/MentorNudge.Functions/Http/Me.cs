@@ -10,6 +10,6 @@ public sealed class Me
 {
     [Function(nameof(Me))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "put", "delete", Route = "v1/me")] HttpRequest request) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "put", "delete", Route = "api/v1/me")] HttpRequest request) =>
         new ApiActionResult(await ApiDispatcher.DispatchAsync(nameof(Me), request.HttpContext));
 }

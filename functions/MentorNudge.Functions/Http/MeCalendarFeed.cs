@@ -10,6 +10,6 @@ public sealed class MeCalendarFeed
 {
     [Function(nameof(MeCalendarFeed))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", "delete", Route = "v1/me/calendar-feed")] HttpRequest request) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", "delete", Route = "api/v1/me/calendar-feed")] HttpRequest request) =>
         new ApiActionResult(await ApiDispatcher.DispatchAsync(nameof(MeCalendarFeed), request.HttpContext));
 }

@@ -10,6 +10,6 @@ public sealed class MeCaptureAddress
 {
     [Function(nameof(MeCaptureAddress))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "put", "post", Route = "v1/me/capture-address")] HttpRequest request) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "put", "post", Route = "api/v1/me/capture-address")] HttpRequest request) =>
         new ApiActionResult(await ApiDispatcher.DispatchAsync(nameof(MeCaptureAddress), request.HttpContext));
 }

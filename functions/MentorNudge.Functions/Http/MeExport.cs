@@ -10,6 +10,6 @@ public sealed class MeExport
 {
     [Function(nameof(MeExport))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/me/export")] HttpRequest request) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/me/export")] HttpRequest request) =>
         new ApiActionResult(await ApiDispatcher.DispatchAsync(nameof(MeExport), request.HttpContext));
 }

@@ -10,6 +10,6 @@ public sealed class MeToken
 {
     [Function(nameof(MeToken))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "v1/me/tokens/{id}")] HttpRequest request) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "api/v1/me/tokens/{id}")] HttpRequest request) =>
         new ApiActionResult(await ApiDispatcher.DispatchAsync(nameof(MeToken), request.HttpContext));
 }

@@ -10,6 +10,6 @@ public sealed class MeTokens
 {
     [Function(nameof(MeTokens))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = "v1/me/tokens")] HttpRequest request) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = "api/v1/me/tokens")] HttpRequest request) =>
         new ApiActionResult(await ApiDispatcher.DispatchAsync(nameof(MeTokens), request.HttpContext));
 }

@@ -10,6 +10,6 @@ public sealed class Nudges
 {
     [Function(nameof(Nudges))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/nudges")] HttpRequest request) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/nudges")] HttpRequest request) =>
         new ApiActionResult(await ApiDispatcher.DispatchAsync(nameof(Nudges), request.HttpContext));
 }

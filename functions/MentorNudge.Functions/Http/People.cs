@@ -10,6 +10,6 @@ public sealed class People
 {
     [Function(nameof(People))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = "v1/people")] HttpRequest request) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = "api/v1/people")] HttpRequest request) =>
         new ApiActionResult(await ApiDispatcher.DispatchAsync(nameof(People), request.HttpContext));
 }

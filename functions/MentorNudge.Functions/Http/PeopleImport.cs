@@ -10,6 +10,6 @@ public sealed class PeopleImport
 {
     [Function(nameof(PeopleImport))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/people/import")] HttpRequest request) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/people/import")] HttpRequest request) =>
         new ApiActionResult(await ApiDispatcher.DispatchAsync(nameof(PeopleImport), request.HttpContext));
 }

@@ -10,6 +10,6 @@ public sealed class Person
 {
     [Function(nameof(Person))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "put", "delete", Route = "v1/people/{id}")] HttpRequest request) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "put", "delete", Route = "api/v1/people/{id}")] HttpRequest request) =>
         new ApiActionResult(await ApiDispatcher.DispatchAsync(nameof(Person), request.HttpContext));
 }

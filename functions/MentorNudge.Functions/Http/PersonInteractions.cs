@@ -10,6 +10,6 @@ public sealed class PersonInteractions
 {
     [Function(nameof(PersonInteractions))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/people/{id}/interactions")] HttpRequest request) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/people/{id}/interactions")] HttpRequest request) =>
         new ApiActionResult(await ApiDispatcher.DispatchAsync(nameof(PersonInteractions), request.HttpContext));
 }

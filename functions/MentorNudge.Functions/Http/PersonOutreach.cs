@@ -10,6 +10,6 @@ public sealed class PersonOutreach
 {
     [Function(nameof(PersonOutreach))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/people/{id}/outreach")] HttpRequest request) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/people/{id}/outreach")] HttpRequest request) =>
         new ApiActionResult(await ApiDispatcher.DispatchAsync(nameof(PersonOutreach), request.HttpContext));
 }

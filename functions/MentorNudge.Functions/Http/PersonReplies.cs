@@ -10,6 +10,6 @@ public sealed class PersonReplies
 {
     [Function(nameof(PersonReplies))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/people/{id}/replies")] HttpRequest request) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/people/{id}/replies")] HttpRequest request) =>
         new ApiActionResult(await ApiDispatcher.DispatchAsync(nameof(PersonReplies), request.HttpContext));
 }

@@ -10,6 +10,6 @@ public sealed class Schedule
 {
     [Function(nameof(Schedule))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/schedule")] HttpRequest request) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/schedule")] HttpRequest request) =>
         new ApiActionResult(await ApiDispatcher.DispatchAsync(nameof(Schedule), request.HttpContext));
 }

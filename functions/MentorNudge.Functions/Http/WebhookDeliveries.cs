@@ -10,6 +10,6 @@ public sealed class WebhookDeliveries
 {
     [Function(nameof(WebhookDeliveries))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/webhooks/deliveries")] HttpRequest request) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/webhooks/deliveries")] HttpRequest request) =>
         new ApiActionResult(await ApiDispatcher.DispatchAsync(nameof(WebhookDeliveries), request.HttpContext));
 }

@@ -18,8 +18,15 @@ namespace MentorNudge.Web.Endpoints;
 /// <summary>Settings (validated by the same rules as <c>PUT /api/v1/me</c>), export and erase.</summary>
 internal static class SettingsEndpoints
 {
-    public static Task<IResult> ShowAsync(WebRequest r) =>
-        Task.FromResult(WebResults.Page(SettingsPage.Render(WeekEndpoints.Frame(r, "settings"), r.User!)));
+    public static Task<IResult> ShowAsync(WebRequest r) => RenderAsync(r);
+
+    /// <summary>The settings page with its webhook and calendar sections (loaded unless given).</summary>
+    public static async Task<IResult> RenderAsync(WebRequest r, IReadOnlyDictionary<string, string[]>? errors = null, int status = StatusCodes.Status200OK, ConnectionsState? connections = null)
+    {
+        var frame = WeekEndpoints.Frame(r, "settings");
+        var state = connections ?? await ConnectionEndpoints.LoadAsync(r);
+        return WebResults.Page(SettingsPage.Render(frame, r.User!, ConnectionsSection.Render(frame, r.User!, state), errors), status);
+    }
 
     public static async Task<IResult> SaveAsync(WebRequest r)
     {
@@ -52,7 +59,7 @@ internal static class SettingsEndpoints
 
         if (errors.Count > 0 || settings is null)
         {
-            return WebResults.Page(SettingsPage.Render(WeekEndpoints.Frame(r, "settings"), user, errors), StatusCodes.Status400BadRequest);
+            return await RenderAsync(r, errors, StatusCodes.Status400BadRequest);
         }
 
         await r.Service<Users>().UpdateAsync(user.Id, request.Email!, settings, request.DisplayName, cancellationToken: r.Aborted);
@@ -71,9 +78,7 @@ internal static class SettingsEndpoints
     {
         if (!string.Equals((await r.Field("confirm"))?.Trim(), "erase", StringComparison.OrdinalIgnoreCase))
         {
-            return WebResults.Page(
-                SettingsPage.Render(WeekEndpoints.Frame(r, "settings"), r.User!, new Dictionary<string, string[]> { ["confirm"] = ["Type erase to confirm."] }),
-                StatusCodes.Status400BadRequest);
+            return await RenderAsync(r, new Dictionary<string, string[]> { ["confirm"] = ["Type erase to confirm."] }, StatusCodes.Status400BadRequest);
         }
 
         var user = r.User!;

@@ -128,7 +128,8 @@ internal sealed class WebRequest(HttpContext context, string root, string[] segm
         HttpOnly = true,
         Secure = !IsLocal,
         SameSite = SameSiteMode.Strict,
-        Path = Root,
+        // The whole host, not just the app: a one-click email link (/api/v1/actions/) lands a signed-in owner on the app.
+        Path = "/",
         Expires = expires,
         IsEssential = true,
     };

@@ -26,6 +26,8 @@ internal static class WebResults
         ["everywhere"] = "Signed out on every device.",
         ["revoked"] = "Token revoked.",
         ["erased"] = "Your account and all its data are erased.",
+        ["unsubscribed"] = "Unsubscribed: MentorNudge sends you no more email. The app keeps working.",
+        ["feedrevoked"] = "Calendar feed revoked: its address no longer works.",
     };
 
     public static void AddSecurityHeaders(HttpResponse response)

@@ -47,8 +47,12 @@ internal static class WeekEndpoints
         }
     }
 
-    public static async Task<IResult> ScheduleAsync(WebRequest r) =>
-        WebResults.Page(SchedulePage.Render(Frame(r, "schedule"), await SnapshotAsync(r), r.Query("range") == "month"));
+    public static async Task<IResult> ScheduleAsync(WebRequest r)
+    {
+        var s = await SnapshotAsync(r);
+        var month = r.Query("range") == "month" ? ScheduleMonthView.Parse(r.Query("month"), s) : (YearMonth?)null;
+        return WebResults.Page(SchedulePage.Render(Frame(r, "schedule"), s, month));
+    }
 
     public static Task<UserSnapshot> SnapshotAsync(WebRequest r) =>
         UserSnapshot.LoadAsync(r.Service<Users>(), r.User!.Id, r.Now, r.Aborted);

@@ -5,13 +5,13 @@ using NodaTime;
 
 namespace MentorNudge.Web.Pages;
 
-/// <summary>Settings: zone (searchable list), country, work days, reminder time, digest, follow-up cadence, vacation, webhook; export, sign out everywhere, erase.</summary>
+/// <summary>Settings: zone (searchable list), country, work days, reminder time, digest, follow-up cadence, vacation, webhook; webhook deliveries and calendar feed; export, sign out everywhere, erase.</summary>
 internal static class SettingsPage
 {
     private static readonly Lazy<Html> ZoneOptions = new(() =>
         Html.Join(DateTimeZoneProviders.Tzdb.Ids.Where(id => id.Contains('/', StringComparison.Ordinal)).Select(id => Html.Of($"""<option value="{id}"></option>"""))));
 
-    public static Html Render(PageFrame f, User user, IReadOnlyDictionary<string, string[]>? errors = null)
+    public static Html Render(PageFrame f, User user, Html connections, IReadOnlyDictionary<string, string[]>? errors = null)
     {
         var s = user.Settings;
         var days = Html.Join(Enum.GetValues<IsoDayOfWeek>().Where(d => d != IsoDayOfWeek.None).Select(d => s.WorkDays.Contains(d)
@@ -55,6 +55,7 @@ internal static class SettingsPage
             </fieldset>
             <button type="submit" class="primary">Save settings</button>
             </form>
+            {connections}
             <section aria-labelledby="data-h"><h2 id="data-h">Your data</h2>
             <p><a href="{f.Root}settings/tokens">API tokens</a></p>
             <p><a href="{f.Root}settings/export" download="mentornudge-export.json">Download everything as JSON</a></p>

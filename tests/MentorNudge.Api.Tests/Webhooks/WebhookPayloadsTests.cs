@@ -24,6 +24,15 @@ public sealed class WebhookPayloadsTests
     }
 
     [Fact]
+    public void Render_GenericTestEvent_TypedWebhookTestSoReceiversCanIgnoreIt()
+    {
+        var test = Message with { NudgeId = WebhookTestSender.Kind, Kind = WebhookTestSender.Kind, PersonId = null, PersonName = null };
+        using var doc = JsonDocument.Parse(WebhookPayloads.Render(test, WebhookFormat.Generic, Now));
+        Assert.Equal("webhook.test", doc.RootElement.GetProperty("type").GetString());
+        Assert.Equal("test", doc.RootElement.GetProperty("data").GetProperty("kind").GetString());
+    }
+
+    [Fact]
     public void Render_Slack_HasBlocksAndEscapesAngleBrackets()
     {
         using var doc = JsonDocument.Parse(WebhookPayloads.Render(Message, WebhookFormat.Slack, Now));

@@ -63,6 +63,7 @@ public sealed partial class WebAppBrowserTests
 
                 // Add two people.
                 await AddPersonAsync(page, app, "Marcus Lee", "marcus@example.com");
+                var marcusUrl = page.Url;
                 await AddPersonAsync(page, app, "Priya Shah", "priya@example.com");
                 var priyaUrl = page.Url;
                 await WebPageCheck.CheckAsync(page, "person");
@@ -83,6 +84,18 @@ public sealed partial class WebAppBrowserTests
                 Assert.Contains("09:00", await followUp.InnerTextAsync(), StringComparison.Ordinal);
                 await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Mon 16 Mar 2026" }));
                 await WebPageCheck.CheckAsync(page, "schedule");
+
+                // The month view: March 2026 as a calendar, both follow-ups on their days, each opening to say why.
+                await page.GetByRole(AriaRole.Link, new() { Name = "Month" }).ClickAsync();
+                await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "March 2026" }));
+                var monthFollowUps = page.Locator("table.month li[data-kind='FollowUp']");
+                await Assertions.Expect(monthFollowUps).ToHaveCountAsync(2);
+                var firstDay = page.Locator("table.month td").Filter(new() { Has = page.Locator("li[data-kind='FollowUp']") }).First;
+                Assert.Equal("16", (await firstDay.Locator(".date").InnerTextAsync()).Trim());
+                await monthFollowUps.First.Locator("summary").ClickAsync();
+                await Expect(monthFollowUps.First.GetByText("Follow-up 1 of 2"));
+                await Expect(monthFollowUps.First.GetByRole(AriaRole.Link, new() { Name = "Priya Shah" }));
+                await WebPageCheck.CheckAsync(page, "schedule-month");
 
                 // A reply cancels it.
                 await page.GotoAsync(priyaUrl);
@@ -116,6 +129,58 @@ public sealed partial class WebAppBrowserTests
                 var digest = page.Locator("li[data-kind='WeeklyDigest']").First;
                 Assert.Contains("07:30", await digest.InnerTextAsync(), StringComparison.Ordinal);
                 await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Wed 11 Mar 2026" }));
+
+                // Webhook: "send a test" goes through the real sender, which refuses loopback targets here; the page says so and lists it.
+                await page.GetByRole(AriaRole.Link, new() { Name = "Settings" }).ClickAsync();
+                await page.GetByLabel("URL").FillAsync("https://127.0.0.1:9/hooks/mentornudge");
+                await page.GetByRole(AriaRole.Button, new() { Name = "Save settings" }).ClickAsync();
+                await Expect(page.GetByText("Saved."));
+                await page.GetByRole(AriaRole.Button, new() { Name = "Send a test" }).ClickAsync();
+                await Expect(page.Locator("#webhook-test-result", new() { HasText = "refused: loopback" }));
+                await Expect(page.Locator("#webhook-deliveries tbody tr", new() { HasText = "failed" }));
+
+                // Calendar feed: made in the app, its address shown once and served; revoked, it stops.
+                await page.GetByRole(AriaRole.Button, new() { Name = "Create a feed address" }).ClickAsync();
+                var feedUrl = (await page.Locator("#calendar-feed code").InnerTextAsync()).Trim();
+                using (var feed = await h.Http.GetAsync(new Uri(feedUrl)))
+                {
+                    Assert.Equal(200, (int)feed.StatusCode);
+                    Assert.Contains("BEGIN:VCALENDAR", await feed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+                }
+
+                await page.Locator("#webhook-h").ScrollIntoViewIfNeededAsync();
+                await WebPageCheck.CheckAsync(page, "settings-connections");
+                await page.GetByRole(AriaRole.Button, new() { Name = "Revoke the feed" }).ClickAsync();
+                await Expect(page.GetByText("Calendar feed revoked"));
+                using (var revoked = await h.Http.GetAsync(new Uri(feedUrl)))
+                {
+                    Assert.Equal(404, (int)revoked.StatusCode);
+                }
+
+                // An email's one-click link lands the signed-in owner on the person's page with the result.
+                // (An hour on: an outreach at the very instant of the logged interaction counts as already answered.)
+                await h.AdvanceAsync("PT1H");
+                await page.GotoAsync(marcusUrl);
+                await page.GetByLabel("Subject").FillAsync("Coffee next week?");
+                await page.GetByLabel("What you asked").FillAsync("Hi Marcus, could we have a 20-minute coffee next Tuesday about your move into platform work?");
+                await page.GetByRole(AriaRole.Button, new() { Name = "Save outreach" }).ClickAsync();
+                await Expect(page.GetByText("Outreach logged"));
+                await h.AdvanceAsync("P7D");
+                var followUpEmail = h.Emails().Single(e => e.Kind == "followUp");
+                await page.GotoAsync(ActionLink(followUpEmail, "They replied"));
+                await page.GetByRole(AriaRole.Button, new() { Name = "Yes, they replied" }).ClickAsync();
+                await Expect(page.GetByText("Reply recorded"));
+                Assert.Equal(new Uri(marcusUrl).AbsolutePath + "?m=replied", new Uri(page.Url).PathAndQuery);
+
+                // Without a session the same email's links answer as they always did.
+                await using (var stranger = await browser.NewContextAsync())
+                {
+                    var plain = await stranger.NewPageAsync();
+                    await plain.GotoAsync(ActionLink(followUpEmail, "Snooze a week"));
+                    await plain.GetByRole(AriaRole.Button, new() { Name = "Snooze a week" }).ClickAsync();
+                    await plain.WaitForURLAsync(url => url.Contains("/api/v1/actions/", StringComparison.Ordinal));
+                    await Assertions.Expect(plain.Locator("body")).ToContainTextAsync("Marcus Lee are snoozed for a week");
+                }
 
                 // Export: the download is the API's export document.
                 await page.GetByRole(AriaRole.Link, new() { Name = "Settings" }).ClickAsync();
@@ -154,6 +219,9 @@ public sealed partial class WebAppBrowserTests
         var email = h.Emails().Last(e => e.Kind == "signIn" && e.To == "alex@example.com");
         return LinkPattern().Match(email.Text ?? "").Value;
     }
+
+    private static string ActionLink(OutboxEmail email, string label) =>
+        Regex.Match(email.Text ?? "", Regex.Escape(label) + @"(?: [^:\n]*)?: (\S+)").Groups[1].Value;
 
     private static Task Expect(ILocator locator) => Assertions.Expect(locator).ToBeVisibleAsync(new() { Timeout = 10_000 });
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using MentorNudge.Api.Routing;
+using MentorNudge.Web;
 
 namespace MentorNudge.Functions.Tests.Metadata;
 
@@ -8,18 +9,34 @@ public sealed class FunctionsMetadataTests
 {
     private static readonly Lazy<JsonElement[]> Functions = new(Load);
 
-    private static JsonElement[] Load()
+    private static readonly Lazy<string> RoutePrefix = new(() =>
     {
-        // The Functions project's own build output: bin/<config>/net10.0/ next to this test's.
-        var testBin = new DirectoryInfo(AppContext.BaseDirectory);
-        var configuration = testBin.Parent!.Name;
-        var root = testBin;
+        using var host = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryRoot().FullName, "host.json")));
+        return host.RootElement.GetProperty("extensions").GetProperty("http").GetProperty("routePrefix").GetString()!;
+    });
+
+    private static DirectoryInfo RepositoryRoot()
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
         while (root is not null && !File.Exists(Path.Combine(root.FullName, "MentorNudge.sln")))
         {
             root = root.Parent;
         }
 
         Assert.NotNull(root);
+        return root;
+    }
+
+    // The URL path the Functions host serves a trigger at: its route below host.json's route prefix.
+    private static string PublicPath(JsonElement trigger) =>
+        "/" + (RoutePrefix.Value.Length == 0 ? "" : RoutePrefix.Value + "/") + trigger.GetProperty("route").GetString();
+
+    private static JsonElement[] Load()
+    {
+        // The Functions project's own build output: bin/<config>/net10.0/ next to this test's.
+        var testBin = new DirectoryInfo(AppContext.BaseDirectory);
+        var configuration = testBin.Parent!.Name;
+        var root = RepositoryRoot();
         var path = Path.Combine(root.FullName, "functions", "MentorNudge.Functions", "bin", configuration, "net10.0", "functions.metadata");
         Assert.True(File.Exists(path), $"functions.metadata not found at {path}; build the Functions project.");
         using var doc = JsonDocument.Parse(File.ReadAllText(path));
@@ -32,13 +49,14 @@ public sealed class FunctionsMetadataTests
         Function(name).GetProperty("bindings").EnumerateArray().Single(b => b.GetProperty("type").GetString()!.EndsWith("Trigger", StringComparison.Ordinal));
 
     [Fact]
-    public void Metadata_EveryRouteGroup_IsAnAnonymousHttpFunctionWithItsRouteAndMethods()
+    public void Metadata_EveryRouteGroup_IsAnAnonymousHttpFunctionAtItsApiPathWithItsMethods()
     {
         foreach (var route in ApiRoutes.All)
         {
             var trigger = Trigger(route.Name);
             Assert.Equal("httpTrigger", trigger.GetProperty("type").GetString());
-            Assert.Equal(route.Template, trigger.GetProperty("route").GetString());
+            // The same URL as the local host's MapMentorNudgeApi, whatever the prefix/route split.
+            Assert.Equal("/api/" + route.Template, PublicPath(trigger));
             Assert.Equal("Anonymous", trigger.GetProperty("authLevel").GetString());
             var methods = trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()!.ToUpperInvariant()).Order().ToArray();
             Assert.Equal(route.Handlers.Keys.Select(k => k.ToUpperInvariant()).Order().ToArray(), methods);
@@ -86,10 +104,10 @@ public sealed class FunctionsMetadataTests
     }
 
     [Fact]
-    public void Metadata_App_IsAnAnonymousCatchAllUnderApp()
+    public void Metadata_App_IsAnAnonymousCatchAllAtTheLocalHostsPath()
     {
         var trigger = Trigger("App");
-        Assert.Equal("app/{*path}", trigger.GetProperty("route").GetString());
+        Assert.Equal(WebApp.Root + "{*path}", PublicPath(trigger));
         Assert.Equal("Anonymous", trigger.GetProperty("authLevel").GetString());
         Assert.Equal(["GET", "HEAD", "POST"], trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()!.ToUpperInvariant()).Order().ToArray());
     }

@@ -134,6 +134,27 @@ public sealed class WorkerProcessTests(WorkerProcessFixture fixture)
         AssertNoFailures();
     }
 
+    [Fact]
+    public async Task HttpTrigger_AppSignInPageAndAsset_ServedAtAppThroughTheWorker()
+    {
+        var (page, pageInvocation) = await Host.InvokeHttpAsync("App", new HttpRequestMessage(HttpMethod.Get, "/app/signin"));
+        var (css, cssInvocation) = await Host.InvokeHttpAsync("App", new HttpRequestMessage(HttpMethod.Get, "/app/assets/app.css"));
+
+        Assert.True(pageInvocation.Result.Status == StatusResult.Types.Status.Success, pageInvocation.Result.Exception?.Message + Host.Describe());
+        Assert.True(cssInvocation.Result.Status == StatusResult.Types.Status.Success, cssInvocation.Result.Exception?.Message + Host.Describe());
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.Contains("<form method=\"post\" action=\"/app/signin\"", html, StringComparison.Ordinal);
+        Assert.Contains("/app/assets/app.css", html, StringComparison.Ordinal);
+        Assert.Contains("frame-ancestors 'none'", string.Join(' ', page.Headers.GetValues("Content-Security-Policy")), StringComparison.Ordinal);
+        Assert.Contains(page.Headers.GetValues("Set-Cookie"), c => c.StartsWith("mn_csrf=", StringComparison.Ordinal) && c.Contains("httponly", StringComparison.OrdinalIgnoreCase));
+        Assert.Equal(HttpStatusCode.OK, css.StatusCode);
+        Assert.Equal("text/css", css.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("{", await css.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        AssertNoFailures();
+    }
+
     private HttpRequestMessage AdminRequest(string json)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/admin/users")

@@ -1,6 +1,11 @@
+using System.Net;
+using System.Text;
 using System.Text.RegularExpressions;
+using MentorNudge.Azure.Calendar;
 using MentorNudge.Azure.Tests.Infrastructure;
 using MentorNudge.Azure.Tokens;
+using MentorNudge.Azure.Webhooks;
+using MentorNudge.Core.Content.Actions;
 using MentorNudge.Core.Model;
 using MentorNudge.Functions.Http;
 using MentorNudge.Functions.Tests.Infrastructure;
@@ -10,6 +15,7 @@ using Microsoft.AspNetCore.Mvc.Abstractions;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Primitives;
+using NodaTime;
 
 namespace MentorNudge.Functions.Tests.Workers;
 
@@ -28,7 +34,9 @@ public sealed partial class AppFunctionTests(AzuriteFixture azurite)
         context.Request.Method = method;
         context.Request.Scheme = "https";
         context.Request.Host = new HostString("mentornudge.example.test");
-        context.Request.Path = App.Root + path;
+        var query = path.IndexOf('?', StringComparison.Ordinal);
+        context.Request.Path = "/app/" + (query < 0 ? path : path[..query]);
+        context.Request.QueryString = query < 0 ? QueryString.Empty : new QueryString(path[query..]);
         if (cookie is not null)
         {
             context.Request.Headers.Cookie = cookie;
@@ -41,7 +49,7 @@ public sealed partial class AppFunctionTests(AzuriteFixture azurite)
         }
 
         context.Response.Body = new MemoryStream();
-        var result = await new App().Run(context.Request, path);
+        var result = await new App().Run(context.Request);
         await result.ExecuteResultAsync(new ActionContext(context, new RouteData(), new ActionDescriptor()));
         context.Response.Body.Position = 0;
         return new Answer(context.Response.StatusCode, await new StreamReader(context.Response.Body).ReadToEndAsync(), context.Response.Headers);
@@ -61,7 +69,7 @@ public sealed partial class AppFunctionTests(AzuriteFixture azurite)
         var page = await InvokeAsync(h, "GET", "signin");
 
         Assert.Equal(200, page.Status);
-        Assert.Contains("<form method=\"post\" action=\"/api/app/signin\"", page.Body, StringComparison.Ordinal);
+        Assert.Contains("<form method=\"post\" action=\"/app/signin\"", page.Body, StringComparison.Ordinal);
         Assert.Contains("frame-ancestors 'none'", page.Headers.ContentSecurityPolicy.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain("unsafe-inline", page.Headers.ContentSecurityPolicy.ToString(), StringComparison.Ordinal);
         Assert.Equal("no-referrer", page.Headers["Referrer-Policy"].ToString());
@@ -103,7 +111,7 @@ public sealed partial class AppFunctionTests(AzuriteFixture azurite)
         Assert.Equal(200, week.Status);
         Assert.Contains("<h1>This week</h1>", week.Body, StringComparison.Ordinal);
         Assert.Equal(303, anonymous.Status);
-        Assert.Equal("/api/app/signin", anonymous.Headers.Location.ToString());
+        Assert.Equal("/app/signin", anonymous.Headers.Location.ToString());
     }
 
     [Fact]
@@ -135,6 +143,106 @@ public sealed partial class AppFunctionTests(AzuriteFixture azurite)
         Assert.Equal(before, (await tokens.ListAsync(user.UserId)).Select(t => t.Id).ToList());
     }
 
+    [Fact]
+    public async Task Run_SendATest_DeliversSignedTestEventAndListsEachDelivery()
+    {
+        await using var h = new FunctionsHarness(azurite);
+        const string secret = "whsec_functions_test_0123456789";
+        var (userId, _, _) = await h.UserWithOutreachAsync(secret);
+        var (session, csrf) = await SignInAsync(h, "sam@example.com");
+
+        var before = await InvokeAsync(h, "GET", "settings", session);
+        var delivered = await InvokeAsync(h, "POST", "settings/webhook/test", session, new() { ["csrf"] = csrf });
+        h.Clock.Advance(Duration.FromSeconds(5));
+        h.Receiver.Status = HttpStatusCode.Gone;
+        var rejected = await InvokeAsync(h, "POST", "settings/webhook/test", session, new() { ["csrf"] = csrf });
+        var after = await InvokeAsync(h, "GET", "settings", session);
+
+        Assert.Contains("No deliveries yet", before.Body, StringComparison.Ordinal);
+        Assert.Equal(200, delivered.Status);
+        Assert.Contains("Test delivered: HTTP 200.", delivered.Body, StringComparison.Ordinal);
+        Assert.Contains("Test not delivered: HTTP 410.", rejected.Body, StringComparison.Ordinal);
+        Assert.Equal(2, h.Receiver.Received.Count);
+        var (signature, body) = h.Receiver.Received[0];
+        Assert.Equal(WebhookSignatureResult.Valid, WebhookSignature.Verify(signature, body, secret, h.Clock.GetCurrentInstant()));
+        Assert.Contains("Test event from MentorNudge", Encoding.UTF8.GetString(body), StringComparison.Ordinal);
+        var log = await h.Services.GetRequiredService<WebhookDeliveryLog>().ListAsync(userId);
+        Assert.Equal(["failed", "delivered"], log.Select(d => d.Status).ToArray());
+        Assert.All(log, d => Assert.Equal(1, d.Attempts));
+        Assert.Equal(2, Regex.Count(after.Body, "<td>test</td>"));
+    }
+
+    [Fact]
+    public async Task Run_CalendarFeed_ShowsAddressOnceThenOnlyRotateAndRevoke()
+    {
+        await using var h = new FunctionsHarness(azurite);
+        var user = await h.Users.CreateAsync("sam@example.com", UserSettings.CreateDefault("Europe/London", "GB"));
+        var (session, csrf) = await SignInAsync(h, "sam@example.com");
+        var feeds = h.Services.GetRequiredService<CalendarFeeds>();
+
+        var created = await InvokeAsync(h, "POST", "settings/calendar-feed", session, new() { ["csrf"] = csrf });
+        var url = FeedPattern().Match(created.Body).Groups[1].Value;
+        var token = url[(url.LastIndexOf('/') + 1)..^".ics".Length];
+        var found = await feeds.FindAsync(token);
+        var later = await InvokeAsync(h, "GET", "settings", session);
+        var revoked = await InvokeAsync(h, "POST", "settings/calendar-feed/revoke", session, new() { ["csrf"] = csrf });
+
+        Assert.StartsWith("https://mentornudge.example.test/api/v1/calendar/", url, StringComparison.Ordinal);
+        Assert.Equal(user.UserId, found?.UserId);
+        Assert.DoesNotContain(token, later.Body, StringComparison.Ordinal);
+        Assert.Contains("Rotate the feed address", later.Body, StringComparison.Ordinal);
+        Assert.Equal(303, revoked.Status);
+        Assert.Null(await feeds.FindAsync(token));
+        Assert.Null(await feeds.IssuedAtAsync(user.UserId));
+    }
+
+    [Fact]
+    public async Task Actions_OwnerSignedIn_LandsOnPersonPageElsePlainPage()
+    {
+        await using var h = new FunctionsHarness(azurite);
+        var (userId, personId, _) = await h.UserWithOutreachAsync();
+        await h.Users.CreateAsync("kim@example.com", UserSettings.CreateDefault("Europe/London", "GB"));
+        var nudgeId = (await h.Users.ExportAsync(userId)).Nudges.First(n => n.Kind == NudgeKind.FollowUp).NudgeId;
+        var tokens = h.Services.GetRequiredService<ActionTokens>();
+        string Link(ActionKind kind) => tokens.Create(userId, nudgeId, kind, h.Clock.GetCurrentInstant() + Duration.FromDays(30));
+        var (session, _) = await SignInAsync(h, "sam@example.com");
+        var (otherSession, _) = await SignInAsync(h, "kim@example.com");
+
+        var owner = await InvokeActionAsync(h, Link(ActionKind.Snooze), session);
+        var stranger = await InvokeActionAsync(h, Link(ActionKind.Snooze), otherSession);
+        var anonymous = await InvokeActionAsync(h, Link(ActionKind.Replied), null);
+
+        Assert.Equal(303, owner.Status);
+        Assert.Equal("/app/people/" + personId + "?m=snoozed", owner.Headers.Location.ToString());
+        Assert.Equal(200, stranger.Status);
+        Assert.Contains("snoozed for a week", stranger.Body, StringComparison.Ordinal);
+        Assert.Equal(200, anonymous.Status);
+        Assert.Contains("follow-up reminders about Ada Lovelace are cancelled", anonymous.Body, StringComparison.Ordinal);
+        var page = await InvokeAsync(h, "GET", "people/" + personId + "?m=snoozed", session);
+        Assert.Contains("Snoozed for a week.", page.Body, StringComparison.Ordinal);
+    }
+
+    private static async Task<Answer> InvokeActionAsync(FunctionsHarness h, string token, string? cookie)
+    {
+        var context = new DefaultHttpContext { RequestServices = h.Services };
+        context.Request.Method = "POST";
+        context.Request.Scheme = "https";
+        context.Request.Host = new HostString("mentornudge.example.test");
+        context.Request.Path = "/api/v1/actions/" + token;
+        context.Request.ContentType = "application/x-www-form-urlencoded";
+        context.Request.Body = new MemoryStream();
+        if (cookie is not null)
+        {
+            context.Request.Headers.Cookie = cookie;
+        }
+
+        context.Response.Body = new MemoryStream();
+        var result = await new Actions().Run(context.Request);
+        await result.ExecuteResultAsync(new ActionContext(context, new RouteData(), new ActionDescriptor()));
+        context.Response.Body.Position = 0;
+        return new Answer(context.Response.StatusCode, await new StreamReader(context.Response.Body).ReadToEndAsync(), context.Response.Headers);
+    }
+
     private static async Task<(string Session, string Csrf)> SignInAsync(FunctionsHarness h, string address)
     {
         var form = await InvokeAsync(h, "GET", "signin");
@@ -155,6 +263,9 @@ public sealed partial class AppFunctionTests(AzuriteFixture azurite)
     [GeneratedRegex("""id="new-token".*?<code>([^<]+)</code>""", RegexOptions.Singleline)]
     private static partial Regex SecretPattern();
 
-    [GeneratedRegex(@"https://mentornudge\.example\.test/api/app/signin/(\S+)")]
+    [GeneratedRegex("""id="calendar-feed".*?<code class="wrap">([^<]+)</code>""", RegexOptions.Singleline)]
+    private static partial Regex FeedPattern();
+
+    [GeneratedRegex(@"https://mentornudge\.example\.test/app/signin/(\S+)")]
     private static partial Regex LinkPattern();
 }
