@@ -39,7 +39,7 @@ internal static class SettingsPage
             <label class="check"><input type="checkbox" name="digestEnabled" value="true"{(s.WeeklyDigest.Enabled ? Html.Of($" checked") : Html.Empty)}> Send me the weekly digest</label>
             <label for="digestDay">Day</label><select id="digestDay" name="digestDay">{digestDays}</select>
             <label for="digestTime">Time</label><input id="digestTime" name="digestTime" type="time" required value="{s.WeeklyDigest.Time.ToString("HH:mm", null)}">
-            <label for="digestPrompts">Prompts per digest</label><input id="digestPrompts" name="digestPrompts" type="number" min="1" max="10" value="{s.WeeklyDigest.MaxPrompts}">
+            <label for="digestPrompts">Prompts per digest</label><input id="digestPrompts" name="digestPrompts" type="number" min="1" max="{UserSettingsValidator.MaxDigestPrompts}" value="{s.WeeklyDigest.MaxPrompts}">
             </fieldset>
             <fieldset><legend>Follow-ups</legend>
             <label for="firstAfter">First follow-up after (business days)</label><input id="firstAfter" name="firstAfter" type="number" min="1" max="{UserSettingsValidator.MaxBusinessDays}" value="{s.FollowUp.FirstAfterBusinessDays}">
