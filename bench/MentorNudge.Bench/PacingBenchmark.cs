@@ -2,11 +2,11 @@ using System.Diagnostics;
 using System.Globalization;
 using Azure.Data.Tables;
 using MentorNudge.Azure.Email;
+using MentorNudge.Core.Content;
 using MentorNudge.Azure.Email.Acs;
 using MentorNudge.Azure.Email.Pacing;
-using MentorNudge.Azure.Local;
-using MentorNudge.Azure.Tests.Email;
-using MentorNudge.Azure.Tests.Email.Acs;
+using MentorNudge.Cli.Hosting;
+using MentorNudge.Testing.Acs;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using NodaTime;
@@ -66,7 +66,7 @@ internal static class PacingBenchmark
                     continue;
                 }
 
-                var result = await sender.SendAsync(TestEmails.Digest("bench-digest-" + i.ToString(CultureInfo.InvariantCulture)));
+                var result = await sender.SendAsync(Digest("bench-digest-" + i.ToString(CultureInfo.InvariantCulture)));
                 if (result.Outcome == EmailSendOutcome.Throttled)
                 {
                     throttled++;
@@ -102,4 +102,15 @@ internal static class PacingBenchmark
         Console.WriteLine(ok ? "  PASS (zero 429s, within 1.05x of the quota minimum)" : "  FAIL");
         return ok ? 0 : 1;
     }
+
+    /// <summary>A weekly digest as the pipeline sends it; <paramref name="key"/> is the idempotency key.</summary>
+    private static EmailMessage Digest(string key) =>
+        new(
+            "ada@example.com",
+            "Ada Lovelace",
+            "Your weekly add-value digest",
+            "<html><body><p>Comment on <b>Grace</b>&#39;s talk.</p></body></html>",
+            "Comment on Grace's talk.",
+            new Dictionary<string, string> { ["X-MentorNudge-Nudge-Id"] = key, ["X-MentorNudge-Kind"] = "weeklyDigest" },
+            key);
 }

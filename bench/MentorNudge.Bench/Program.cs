@@ -12,5 +12,5 @@ if (args.Length > 0 && args[0] == "dispatcher")
     return await MentorNudge.Bench.Pipeline.DispatcherScalingBenchmark.RunAsync(args);
 }
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+BenchmarkSwitcher.FromAssembly(typeof(PacingBenchmark).Assembly).Run(args);
 return 0;

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Azure.Data.Tables;
-using MentorNudge.Azure.Local;
+using MentorNudge.Cli.Hosting;
 using MentorNudge.Azure.Pipeline;
 using MentorNudge.Azure.Storage;
 using Microsoft.Extensions.Logging.Abstractions;

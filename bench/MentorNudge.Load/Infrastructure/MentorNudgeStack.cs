@@ -5,7 +5,7 @@ using MentorNudge.Azure.Email.Acs;
 using MentorNudge.Azure.Pipeline;
 using MentorNudge.Azure.Storage;
 using MentorNudge.Azure.UseCases;
-using MentorNudge.Azure.Tests.Email.Acs;
+using MentorNudge.Testing.Acs;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using MentorNudge.Azure.Local;
+using MentorNudge.Cli.Hosting;
 
 namespace MentorNudge.Load.Infrastructure;
 

@@ -45,7 +45,7 @@ internal static class EndToEndThroughput
         var tick = await stack.Dispatcher.DispatchDueAsync(stack.Clock.GetCurrentInstant());
         var dispatched = cpu.Sample();
         var dispatchOps = stack.Counter.Total - scheduleOps;
-        var pump = await QueuePump.DrainAsync(stack.Clients.NudgeQueue, stack.Sender, parallelism);
+        var pump = await NudgeQueueDrain.DrainAsync(stack, parallelism);
         var end = cpu.Sample();
         var total = stack.Counter.Total;
         return new EndToEndResult(

@@ -64,7 +64,7 @@ internal static class MentorNudgeReminders
         var beforeDispatch = stack.Counter.Snapshot();
         var tick = await stack.Dispatcher.DispatchDueAsync(stack.Clock.GetCurrentInstant());
         var dispatched = stack.Counter.Snapshot();
-        var pump = await QueuePump.DrainAsync(stack.Clients.NudgeQueue, stack.Sender, parallelism: 16);
+        var pump = await NudgeQueueDrain.DrainAsync(stack, parallelism: 16);
         var end = cpu.Sample();
         var afterSend = stack.Counter.Snapshot();
 

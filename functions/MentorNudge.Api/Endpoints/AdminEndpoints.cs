@@ -29,35 +29,14 @@ internal static class AdminEndpoints
             return bodyError;
         }
 
-        var errors = new FieldErrors();
-        if (!RequestValidator.IsEmail(request!.Email))
-        {
-            errors.Add("email", request.Email is null ? "Required." : "Not a valid email address.");
-        }
-
-        if (RequestValidator.Zone(request.TimeZone) is null)
-        {
-            errors.Add("timeZone", request.TimeZone is null ? "Required." : "Not an IANA time zone id, e.g. Europe/London.");
-        }
-
-        if (!RequestValidator.IsCountry(request.Country))
-        {
-            errors.Add("country", request.Country is null ? "Required." : "Not an ISO 3166-1 alpha-2 country code, e.g. GB.");
-        }
-
-        RequestValidator.Line(errors, "displayName", request.DisplayName, RequestValidator.MaxNameLength, required: false);
-        if (!errors.Any)
-        {
-            var clock = context.RequestServices.GetRequiredService<NodaTime.IClock>();
-            RequestValidator.AddCore(errors, new UserSettingsValidator(clock).Validate(UserSettings.CreateDefault(request.TimeZone!, request.Country!)));
-        }
-
+        // Parsing only: the rules are the Core's, the same the use case enforces.
+        var errors = RequestValidator.CreateUser(request!, context.RequestServices.GetRequiredService<NodaTime.IClock>());
         if (errors.Any)
         {
             return ApiProblems.Validation(errors.ToDictionary());
         }
 
-        var created = await context.Use<Users>().CreateAsync(request.Email!, UserSettings.CreateDefault(request.TimeZone!, request.Country!), request.DisplayName, context.RequestAborted);
+        var created = await context.Use<Users>().CreateAsync(request!.Email!, UserSettings.CreateDefault(request.TimeZone!, request.Country!), request.DisplayName, context.RequestAborted);
         return EndpointContext.Json(new CreatedUserResponse(created.UserId, created.Token), StatusCodes.Status201Created);
     }
 

@@ -11,18 +11,16 @@ namespace MentorNudge.Api.Validation;
 
 /// <summary>
 /// Checks every request field before anything is written, so a 4xx never leaves half a change.
-/// Limits are generous for people and strict for anything that ends up in an email header.
+/// For settings and people it only parses, fills defaults and names missing fields: the rules are
+/// the Core's (<see cref="UserSettingsValidator"/>, <see cref="PersonValidator"/>), reported field
+/// by field. Outreach and interaction requests have no Core model to check yet; their limits are here.
 /// </summary>
 public static class RequestValidator
 {
-    public const int MaxNameLength = 200;
-    public const int MaxEmailLength = 254;
+    public const int MaxNameLength = PersonValidator.MaxNameLength;
+    public const int MaxEmailLength = PersonValidator.MaxEmailLength;
     public const int MaxInteractionNoteLength = 10_000;
     public const int MaxTextLength = 20_000;
-
-    // A person's limits are the Core's (PersonValidator): one set of rules, checked here first
-    // only so that the field errors name the request's fields before the draft is built.
-    private const int MaxListItems = PersonValidator.MaxListItems;
 
     public static bool IsValidId(string? id) =>
         !string.IsNullOrEmpty(id) && id.Length <= 128 && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
@@ -48,12 +46,9 @@ public static class RequestValidator
         }
     }
 
+    /// <summary>The Core's rule for an email address (<see cref="PersonValidator.IsEmailAddress"/>).</summary>
     public static bool IsEmail(string? value) =>
-        value is { Length: > 2 and <= MaxEmailLength }
-        && !HasControl(value)
-        && MailAddress.TryCreate(value, out var parsed)
-        && parsed.Address == value
-        && value.Contains('@', StringComparison.Ordinal);
+        value is { Length: <= MaxEmailLength } && PersonValidator.IsEmailAddress(value);
 
     public static bool HasControl(string value) => value.Any(char.IsControl);
 
@@ -110,188 +105,116 @@ public static class RequestValidator
             && string.IsNullOrEmpty(uri.UserInfo);
     }
 
-    /// <summary>Adds the Core validator's findings (supported countries, vacation limits, …) to <paramref name="errors"/>.</summary>
+    /// <summary>
+    /// Adds the Core validator's findings to <paramref name="errors"/>, except for a field already
+    /// reported as missing (the Core would only repeat it in other words).
+    /// </summary>
     public static void AddCore(FieldErrors errors, IEnumerable<FieldError> found)
     {
-        foreach (var e in found)
+        ArgumentNullException.ThrowIfNull(errors);
+        ArgumentNullException.ThrowIfNull(found);
+        var missing = errors.Fields.ToHashSet(StringComparer.Ordinal);
+        foreach (var e in found.Where(e => !missing.Contains(e.Field)))
         {
             errors.Add(e.Field, e.Message);
         }
     }
 
+    /// <summary>
+    /// Parses a settings request: fills defaults, names the missing required fields, and reports the
+    /// Core's rules (<see cref="UserSettingsValidator.ValidateProfile"/>) for everything else.
+    /// </summary>
     public static (UserSettings? Settings, FieldErrors Errors) Settings(SettingsRequest r, WebhookSettings? current, Func<string> newSecret, IClock clock)
     {
+        ArgumentNullException.ThrowIfNull(r);
+        ArgumentNullException.ThrowIfNull(newSecret);
         var errors = new FieldErrors();
-        if (!IsEmail(r.Email))
-        {
-            errors.Add("email", r.Email is null ? "Required." : "Not a valid email address.");
-        }
-
-        Line(errors, "displayName", r.DisplayName, MaxNameLength, required: false);
-        if (Zone(r.TimeZone) is null)
-        {
-            errors.Add("timeZone", r.TimeZone is null ? "Required." : "Not an IANA time zone id, e.g. Europe/London.");
-        }
-
-        if (!IsCountry(r.Country))
-        {
-            errors.Add("country", r.Country is null ? "Required." : "Not an ISO 3166-1 alpha-2 country code, e.g. GB.");
-        }
-
-        var workDays = r.WorkDays ?? [.. UserSettings.DefaultWorkDays];
-        if (workDays.Count == 0 || workDays.Any(d => d == IsoDayOfWeek.None) || workDays.Distinct().Count() != workDays.Count)
-        {
-            errors.Add("workDays", "One to seven distinct days, e.g. [\"monday\", \"tuesday\"].");
-        }
+        Required(errors, "email", r.Email);
+        Required(errors, "timeZone", r.TimeZone);
+        Required(errors, "country", r.Country);
 
         var digest = r.WeeklyDigest;
-        var digestDay = digest?.Day ?? WeeklyDigestSettings.Default.Day;
-        if (digestDay == IsoDayOfWeek.None)
-        {
-            errors.Add("weeklyDigest.day", "A day of the week.");
-        }
-
-        var maxPrompts = digest?.MaxPrompts ?? WeeklyDigestSettings.Default.MaxPrompts;
-        if (maxPrompts is < 1 or > 10)
-        {
-            errors.Add("weeklyDigest.maxPrompts", "Between 1 and 10.");
-        }
-
         var fu = r.FollowUp;
-        var first = fu?.FirstAfterBusinessDays ?? FollowUpPolicy.Default.FirstAfterBusinessDays;
-        var then = fu?.ThenAfterBusinessDays ?? FollowUpPolicy.Default.ThenAfterBusinessDays;
-        var max = fu?.MaxFollowUps ?? FollowUpPolicy.Default.MaxFollowUps;
-        if (first is < 1 or > 60)
-        {
-            errors.Add("followUp.firstAfterBusinessDays", "Between 1 and 60.");
-        }
-
-        if (then is < 1 or > 60)
-        {
-            errors.Add("followUp.thenAfterBusinessDays", "Between 1 and 60.");
-        }
-
-        if (max is < 0 or > 5)
-        {
-            errors.Add("followUp.maxFollowUps", "Between 0 and 5.");
-        }
-
-        if (r.ExtraHolidays is { Count: > 366 })
-        {
-            errors.Add("extraHolidays", "At most 366 dates.");
-        }
-
         WebhookSettings? webhook = null;
         if (r.Webhook is { } w)
         {
-            if (!IsHttpUrl(w.Url, out var url))
+            if (w.Url is null)
             {
-                errors.Add("webhook.url", w.Url is null ? "Required." : "An absolute https URL without credentials.");
+                errors.Add("webhook.url", "Required.");
             }
-
-            if (w.Secret is not null && (w.Secret.Length is < 16 or > 256 || HasControl(w.Secret)))
+            else if (!Uri.TryCreate(w.Url, UriKind.Absolute, out var url))
             {
-                errors.Add("webhook.secret", "16 to 256 printable characters.");
+                errors.Add("webhook.url", "The webhook URL must be an absolute https URL.");
             }
-
-            if (w.InboundSecret is not null && (w.InboundSecret.Length is < 16 or > 256 || HasControl(w.InboundSecret)))
+            else
             {
-                errors.Add("webhook.inboundSecret", "16 to 256 printable characters.");
+                webhook = new WebhookSettings(url, w.Format ?? WebhookFormat.Generic, w.Secret ?? current?.Secret ?? newSecret(), w.InboundSecret ?? current?.InboundSecret ?? newSecret());
             }
-
-            var secret = w.Secret ?? current?.Secret ?? newSecret();
-            var inbound = w.InboundSecret ?? current?.InboundSecret ?? newSecret();
-            if (inbound == secret)
-            {
-                errors.Add("webhook.inboundSecret", "Must differ from webhook.secret: the receiver of deliveries must not be able to sign inbound events.");
-            }
-
-            if (url is not null)
-            {
-                webhook = new WebhookSettings(url, w.Format ?? WebhookFormat.Generic, secret, inbound);
-            }
-        }
-
-        if (errors.Any)
-        {
-            return (null, errors);
         }
 
         var settings = new UserSettings(
-            r.TimeZone!,
-            r.Country!,
-            workDays.Order().ToList(),
+            r.TimeZone ?? "",
+            r.Country ?? "",
+            (r.WorkDays ?? [.. UserSettings.DefaultWorkDays]).Order().ToList(),
             r.ReminderTime ?? UserSettings.DefaultReminderTime,
-            new WeeklyDigestSettings(digestDay, digest?.Time ?? WeeklyDigestSettings.Default.Time, maxPrompts, digest?.Enabled ?? true),
-            new FollowUpPolicy(first, then, max),
+            new WeeklyDigestSettings(
+                digest?.Day ?? WeeklyDigestSettings.Default.Day,
+                digest?.Time ?? WeeklyDigestSettings.Default.Time,
+                digest?.MaxPrompts ?? WeeklyDigestSettings.Default.MaxPrompts,
+                digest?.Enabled ?? true),
+            new FollowUpPolicy(
+                fu?.FirstAfterBusinessDays ?? FollowUpPolicy.Default.FirstAfterBusinessDays,
+                fu?.ThenAfterBusinessDays ?? FollowUpPolicy.Default.ThenAfterBusinessDays,
+                fu?.MaxFollowUps ?? FollowUpPolicy.Default.MaxFollowUps),
             r.VacationUntil,
             r.ExtraHolidays?.Distinct().Order().ToList(),
             webhook);
-        AddCore(errors, new UserSettingsValidator(clock).Validate(settings));
+        AddCore(errors, new UserSettingsValidator(clock).ValidateProfile(r.Email, r.DisplayName, settings));
         return errors.Any ? (null, errors) : (settings, errors);
     }
 
+    /// <summary>Checks an admin's new-user request against the Core's profile rules, with the default settings.</summary>
+    public static FieldErrors CreateUser(CreateUserRequest r, IClock clock)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        var errors = new FieldErrors();
+        Required(errors, "email", r.Email);
+        Required(errors, "timeZone", r.TimeZone);
+        Required(errors, "country", r.Country);
+        AddCore(errors, new UserSettingsValidator(clock).ValidateProfile(r.Email, r.DisplayName, UserSettings.CreateDefault(r.TimeZone ?? "", r.Country ?? "")));
+        return errors;
+    }
+
+    /// <summary>
+    /// Parses a person request: fills defaults, trims, and reports the Core's rules
+    /// (<see cref="PersonValidator"/>) field by field.
+    /// </summary>
     public static (PersonDraft? Draft, FieldErrors Errors) Person(PersonRequest r)
     {
+        ArgumentNullException.ThrowIfNull(r);
         var errors = new FieldErrors();
-        Line(errors, "name", r.Name, MaxNameLength, required: true);
-        var emails = r.Emails ?? [];
-        if (emails.Count > MaxListItems)
-        {
-            errors.Add("emails", $"At most {MaxListItems} addresses.");
-        }
-
-        for (var i = 0; i < Math.Min(emails.Count, MaxListItems); i++)
-        {
-            if (!IsEmail(emails[i]))
-            {
-                errors.Add($"emails[{i}]", "Not a valid email address.");
-            }
-        }
-
-        var interests = r.Interests ?? [];
-        if (interests.Count > MaxListItems)
-        {
-            errors.Add("interests", $"At most {MaxListItems} items.");
-        }
-
-        for (var i = 0; i < Math.Min(interests.Count, MaxListItems); i++)
-        {
-            Line(errors, $"interests[{i}]", interests[i], PersonValidator.MaxInterestLength, required: true);
-        }
-
-        var links = r.Links ?? [];
-        if (links.Count > MaxListItems)
-        {
-            errors.Add("links", $"At most {MaxListItems} links.");
-        }
-
-        for (var i = 0; i < Math.Min(links.Count, MaxListItems); i++)
-        {
-            if (!IsHttpUrl(links[i], out _))
-            {
-                errors.Add($"links[{i}]", "An absolute http or https URL.");
-            }
-        }
-
-        Text(errors, "notes", r.Notes, PersonValidator.MaxNotesLength);
-        if (errors.Any)
-        {
-            return (null, errors);
-        }
-
+        Required(errors, "name", r.Name);
         var draft = new PersonDraft(
-            r.Name!.Trim(),
-            emails.Select(e => e.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
+            r.Name?.Trim() ?? "",
+            (r.Emails ?? []).Select(e => e?.Trim()!).Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
             r.Connection ?? Connection.Existing,
             r.Role ?? PersonRole.Mentor,
-            interests.Select(i => i.Trim()).ToList(),
-            links,
+            (r.Interests ?? []).Select(i => i?.Trim()!).ToList(),
+            r.Links ?? [],
             r.Notes,
             r.KeepInTouchEveryDays);
         var asPerson = new Person("new", "new", draft.Name, draft.Emails ?? [], draft.Connection, draft.Role, draft.Interests ?? [], draft.Links ?? [], draft.Notes, draft.KeepInTouchEveryDays, Instant.MinValue);
         AddCore(errors, PersonValidator.Validate(asPerson));
         return errors.Any ? (null, errors) : (draft, errors);
+    }
+
+    /// <summary>A required field the request left out: named once, before the Core looks at the rest.</summary>
+    private static void Required(FieldErrors errors, string field, string? value)
+    {
+        if (value is null)
+        {
+            errors.Add(field, "Required.");
+        }
     }
 
     public static FieldErrors Outreach(OutreachRequest r, Instant now)

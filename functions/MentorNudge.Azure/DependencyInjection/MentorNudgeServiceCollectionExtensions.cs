@@ -125,6 +125,10 @@ public static class MentorNudgeServiceCollectionExtensions
         services.TryAddSingleton<NudgeSender>();
         services.TryAddSingleton<Import.PeopleImport>();
         services.AddMentorNudgeCapture(configuration);
+
+        // The work behind each trigger, shared by the Functions app and the local host.
+        services.TryAddSingleton<Triggers.PipelineTimers>();
+        services.TryAddSingleton<Triggers.PipelineQueues>();
         return services;
     }
 }

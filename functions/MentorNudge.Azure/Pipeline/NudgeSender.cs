@@ -127,7 +127,7 @@ public sealed class NudgeSender(
             return SendNudgeResult.Retry("in-flight", (stored.LeaseUntil!.Value - now).ToTimeSpan());
         }
 
-        if (SkipReason(partition, user, nudge, now) is { } skip)
+        if (SendTimeChecks.SkipReason(partition, user, nudge, now) is { } skip)
         {
             var status = skip.Cancel ? NudgeStatus.Cancelled : NudgeStatus.Skipped;
             var closed = stored with { Nudge = nudge with { Status = status, Reason = skip.Reason }, LeaseUntil = null };
@@ -280,57 +280,6 @@ public sealed class NudgeSender(
             logger.LogWarning(e, "Re-plan of {UserId} after a send failed", partition.UserId);
         }
     }
-
-    private static (string Reason, bool Cancel)? SkipReason(UserPartition partition, User user, Nudge nudge, Instant now)
-    {
-        if (nudge.PersonId is { } personId && !partition.People.ContainsKey(personId))
-        {
-            return ("person-deleted", true);
-        }
-
-        if (nudge.Kind == NudgeKind.FollowUp &&
-            (nudge.AskId is null || !partition.Asks.TryGetValue(nudge.AskId, out var ask) || !ask.Value.IsAwaiting))
-        {
-            return ("answered", true);
-        }
-
-        if (user.Unsubscribed)
-        {
-            return ("unsubscribed", false);
-        }
-
-        if (user.EmailUndeliverable)
-        {
-            return ("email-undeliverable", false);
-        }
-
-        if (user.Settings.VacationUntil is { } until && LocalToday(user, now) <= until)
-        {
-            return ("vacation", false);
-        }
-
-        if (nudge.PersonId is { } pid && partition.People[pid].Value is var person)
-        {
-            if (person.Stopped)
-            {
-                return ("person-stopped", false);
-            }
-
-            if (person.SnoozedUntil is { } snoozed && snoozed > now)
-            {
-                return ("person-snoozed", false);
-            }
-        }
-
-        if (nudge.Kind == NudgeKind.WeeklyDigest && now - nudge.DueAt > StaleDigestAge)
-        {
-            return ("collapsed-overdue", false);
-        }
-
-        return null;
-    }
-
-    private static LocalDate LocalToday(User user, Instant now) => now.InZone(user.Settings.Zone).Date;
 
     private static List<PlannedNudge> Upcoming(UserPartition partition, User user, Instant now)
     {

@@ -26,6 +26,10 @@ public sealed class ValidationFailedException : Exception
         Errors = errors;
     }
 
+    /// <summary>The findings of a Core validator, grouped by field.</summary>
+    public static ValidationFailedException From(IEnumerable<Core.Validation.FieldError> errors) =>
+        new(errors.GroupBy(e => e.Field, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray(), StringComparer.Ordinal));
+
     /// <summary>Field name (camelCase) → what is wrong with it.</summary>
     public IReadOnlyDictionary<string, string[]> Errors { get; }
 

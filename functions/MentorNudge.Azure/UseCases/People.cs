@@ -154,7 +154,7 @@ public sealed class People(UserPartitionEditor partitions, IClock clock, UserCap
         var errors = PersonValidator.Validate(candidate);
         if (errors.Count > 0)
         {
-            throw new ValidationFailedException(errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()));
+            throw ValidationFailedException.From(errors);
         }
     }
 }

@@ -1,11 +1,11 @@
 using System.Buffers.Text;
-using System.Net.Mail;
 using System.Security.Cryptography;
 using Azure.Data.Tables;
 using MentorNudge.Azure.Pipeline;
 using MentorNudge.Azure.Storage;
 using MentorNudge.Azure.Webhooks;
 using MentorNudge.Core.Model;
+using MentorNudge.Core.Validation;
 using Microsoft.Extensions.Logging;
 using NodaTime;
 
@@ -28,7 +28,7 @@ public sealed class Users(
     /// <summary>Creates a user and their first API token (256 random bits, base64url; stored as SHA-256).</summary>
     public async Task<CreatedUser> CreateAsync(string email, UserSettings settings, string? displayName = null, CancellationToken cancellationToken = default)
     {
-        Validate(email, settings);
+        Validate(email, displayName, settings);
         var now = clock.GetCurrentInstant();
         var user = new User(UserPartitionEditor.NewId("u"), email.Trim(), settings, now, displayName);
         var token = NewToken();
@@ -96,7 +96,7 @@ public sealed class Users(
     /// </summary>
     public async Task<User> UpdateAsync(string userId, string email, UserSettings settings, string? displayName = null, bool? unsubscribed = null, CancellationToken cancellationToken = default)
     {
-        Validate(email, settings);
+        Validate(email, displayName, settings);
         var (updated, _) = await partitions.ChangeAsync(userId, p =>
         {
             var current = p.User!.Value;
@@ -157,49 +157,14 @@ public sealed class Users(
 
     private static string NewToken() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
 
-    private static void Validate(string email, UserSettings settings)
+    /// <summary>The Core's rules (<see cref="UserSettingsValidator"/>), the same the API reports field by field.</summary>
+    private void Validate(string email, string? displayName, UserSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(email) || !MailAddress.TryCreate(email.Trim(), out _))
-        {
-            errors["email"] = ["A valid email address is required."];
-        }
-
-        if (DateTimeZoneProviders.Tzdb.GetZoneOrNull(settings.TimeZoneId ?? "") is null)
-        {
-            errors["timeZone"] = ["An IANA time zone id is required, e.g. Europe/London."];
-        }
-
-        if (settings.Country is not { Length: 2 } || !settings.Country.All(char.IsAsciiLetterUpper))
-        {
-            errors["country"] = ["An ISO 3166-1 alpha-2 code is required, e.g. GB."];
-        }
-
-        if (settings.WorkDays is null || settings.WorkDays.Count == 0 || settings.WorkDays.Any(d => d == IsoDayOfWeek.None))
-        {
-            errors["workDays"] = ["At least one work day is required."];
-        }
-
-        var f = settings.FollowUp;
-        if (f is null || f.FirstAfterBusinessDays is < 1 or > 60 || f.ThenAfterBusinessDays is < 1 or > 60 || f.MaxFollowUps is < 0 or > 5)
-        {
-            errors["followUp"] = ["Business days must be 1–60 and maxFollowUps 0–5."];
-        }
-
-        if (settings.WeeklyDigest is null || settings.WeeklyDigest.Day == IsoDayOfWeek.None || settings.WeeklyDigest.MaxPrompts is < 1 or > 10)
-        {
-            errors["weeklyDigest"] = ["A day and 1–10 prompts are required."];
-        }
-
-        if (settings.Webhook is { } w && (!w.Url.IsAbsoluteUri || w.Url.Scheme != Uri.UriSchemeHttps || string.IsNullOrEmpty(w.Secret)))
-        {
-            errors["webhook"] = ["An absolute https URL and a secret are required."];
-        }
-
+        var errors = new UserSettingsValidator(clock).ValidateProfile(email?.Trim(), displayName, settings);
         if (errors.Count > 0)
         {
-            throw new ValidationFailedException(errors);
+            throw ValidationFailedException.From(errors);
         }
     }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using MentorNudge.Azure.Local;
 
 namespace MentorNudge.Cli.Hosting;
 

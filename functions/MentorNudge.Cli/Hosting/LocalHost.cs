@@ -1,6 +1,7 @@
 using MentorNudge.Azure.Email;
 using MentorNudge.Azure.Pipeline;
 using MentorNudge.Azure.Storage;
+using MentorNudge.Azure.Triggers;
 using MentorNudge.Cli.Admin;
 using MentorNudge.Cli.Email;
 using MentorNudge.Cli.Pipeline;
@@ -19,7 +20,7 @@ namespace MentorNudge.Cli.Hosting;
 
 /// <summary>
 /// The whole service in one process: the API, the dispatcher and the queue workers over the
-/// shared composition root (<see cref="SharedServices"/>). <c>serve</c>, <c>demo</c> and the
+/// shared composition root (<see cref="LocalHostComposition"/>). <c>serve</c>, <c>demo</c> and the
 /// end-to-end tests all start it through <see cref="StartAsync"/>, so they run the same code.
 /// </summary>
 public sealed class LocalHost : IAsyncDisposable
@@ -161,7 +162,7 @@ public sealed class LocalHost : IAsyncDisposable
         builder.Logging.AddFilter("MentorNudge.Azure.Pipeline.NudgeDispatcher", LogLevel.Warning);
 
         var services = builder.Services;
-        SharedServices.Add(builder, options, settings);
+        LocalHostComposition.Add(builder, options, settings);
 
         // The host's clock replaces whatever the shared root registered: virtual or the system's.
         services.RemoveAll<IClock>();
@@ -179,7 +180,7 @@ public sealed class LocalHost : IAsyncDisposable
         DecorateEmailSender(services);
         services.AddSingleton(new AdminKeyCheck(settings.AdminKey));
         services.AddSingleton<PipelineGate>();
-        services.AddSingleton(QueuePumpSettings.FunctionsDefaults);
+        services.AddSingleton(QueuePumpSettings.FunctionsHost);
         services.AddSingleton<LocalQueueWorkers>();
         services.AddHostedService<QueueWorkerService>();
         if (clock is null)
@@ -195,7 +196,7 @@ public sealed class LocalHost : IAsyncDisposable
         services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(30));
 
         var app = builder.Build();
-        SharedServices.Map(app);
+        LocalHostComposition.Map(app);
         if (clock is not null)
         {
             app.MapVirtualClock();
@@ -217,7 +218,7 @@ public sealed class LocalHost : IAsyncDisposable
 
             services[i] = ServiceDescriptor.Describe(
                 typeof(IEmailSender),
-                sp => new RecordingEmailSender(Resolve(sp, descriptor), sp.GetRequiredService<SentMailLog>(), sp.GetRequiredService<IClock>()),
+                sp => new SentMailLogSender(Resolve(sp, descriptor), sp.GetRequiredService<SentMailLog>(), sp.GetRequiredService<IClock>()),
                 descriptor.Lifetime);
         }
 

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using MentorNudge.Azure.Local;
 
 namespace MentorNudge.Cli.Hosting;
 

@@ -1,4 +1,5 @@
 using MentorNudge.Azure.Pipeline;
+using MentorNudge.Azure.Triggers;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NodaTime;
@@ -6,26 +7,26 @@ using NodaTime;
 namespace MentorNudge.Cli.Pipeline;
 
 /// <summary>
-/// The "dispatch" timer: once at start (catching up after downtime), then at the start of every
-/// minute, like the Functions app's <c>0 * * * * *</c> schedule, each followed by the overdue sweep. Also runs the daily reconcile,
-/// at start and every 24 hours after.
+/// The Functions app's timers on one loop: "dispatch" once at start (catching up after downtime),
+/// then at the start of every minute (<c>0 * * * * *</c>); the overdue sweep at start and every
+/// <see cref="PipelineTimers.SweepEvery"/> after; the reconcile at start and every
+/// <see cref="PipelineTimers.ReconcileEvery"/> after.
 /// </summary>
 public sealed class DispatcherService(ILocalPipeline pipeline, IClock clock, PipelineGate gate, ILogger<DispatcherService> logger) : BackgroundService
 {
-    private static readonly Duration ReconcileEvery = Duration.FromDays(1);
-
     /// <summary>The instant of the last completed tick, for health and tests.</summary>
     public Instant? LastTick { get; private set; }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         Instant? lastReconcile = null;
+        Instant? lastSweep = null;
         while (!stoppingToken.IsCancellationRequested)
         {
             var now = clock.GetCurrentInstant();
             try
             {
-                if (lastReconcile is null || now - lastReconcile.Value >= ReconcileEvery)
+                if (lastReconcile is null || now - lastReconcile.Value >= PipelineTimers.ReconcileEvery)
                 {
                     await pipeline.ReconcileAsync(now, stoppingToken).ConfigureAwait(false);
                     lastReconcile = now;
@@ -35,7 +36,11 @@ public sealed class DispatcherService(ILocalPipeline pipeline, IClock clock, Pip
                 try
                 {
                     await pipeline.DispatchDueAsync(now, stoppingToken).ConfigureAwait(false);
-                    await pipeline.SweepOverdueAsync(now, OverdueSweep.Grace, stoppingToken).ConfigureAwait(false);
+                    if (lastSweep is null || now - lastSweep.Value >= PipelineTimers.SweepEvery)
+                    {
+                        await pipeline.SweepOverdueAsync(now, OverdueSweep.Grace, stoppingToken).ConfigureAwait(false);
+                        lastSweep = now;
+                    }
                 }
                 finally
                 {

@@ -1,16 +1,18 @@
+using MentorNudge.Azure.Triggers;
 using NodaTime;
 
 namespace MentorNudge.Cli.Pipeline;
 
 /// <summary>
 /// The calls the Functions app's triggers make, as the local host needs them: the dispatcher tick,
-/// the daily reconcile, and the two queue handlers. Implemented over the shared application
-/// service, never re-implemented here.
+/// the overdue sweep, the daily reconcile, and the two queue handlers. Implemented over the work the
+/// Functions triggers call (<see cref="TriggerWork"/>), never re-implemented here; an interface so the
+/// virtual clock can be tested with a scripted pipeline.
 /// </summary>
 public interface ILocalPipeline
 {
     /// <summary>The queues to drain, in order: nudges first (sending one may enqueue a webhook), then webhooks.</summary>
-    IReadOnlyList<LocalQueue> Queues { get; }
+    IReadOnlyList<PumpedQueue> Queues { get; }
 
     /// <summary>Enqueues every nudge due up to <paramref name="now"/> (the "dispatch" timer).</summary>
     Task DispatchDueAsync(Instant now, CancellationToken cancellationToken);

@@ -1,8 +1,9 @@
+using MentorNudge.Azure.Triggers;
 using Microsoft.Extensions.Logging;
 
 namespace MentorNudge.Cli.Pipeline;
 
-/// <summary>The local host's queue triggers: one <see cref="QueuePump"/> per queue of the pipeline.</summary>
+/// <summary>The local host's queue triggers: one <see cref="QueuePump"/> per queue of the pipeline, with the Functions host's settings.</summary>
 public sealed class LocalQueueWorkers
 {
     public LocalQueueWorkers(ILocalPipeline pipeline, QueuePumpSettings settings, ILoggerFactory loggerFactory)

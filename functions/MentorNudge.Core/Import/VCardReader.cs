@@ -18,7 +18,7 @@ public static class VCardReader
     /// <summary>Longest unfolded property kept (a NOTE); longer values are cut.</summary>
     public const int MaxValueLength = 8 * 1024;
 
-    private static readonly HashSet<string> Wanted = new(StringComparer.OrdinalIgnoreCase)
+    internal static readonly HashSet<string> Wanted = new(StringComparer.OrdinalIgnoreCase)
     {
         "BEGIN", "END", "FN", "N", "EMAIL", "URL", "ORG", "TITLE", "NOTE", "X-SOCIALPROFILE",
     };
@@ -31,7 +31,7 @@ public static class VCardReader
         var lineNumber = 0;
         var cards = 0;
         CardBuilder? card = null;
-        PropertyLine? pending = null;
+        VCardPropertyLine? pending = null;
         string? line;
         while ((line = await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false)) is not null)
         {
@@ -62,7 +62,7 @@ public static class VCardReader
 
             if (line.Length > 0)
             {
-                pending = PropertyLine.Parse(line, lineNumber);
+                pending = VCardPropertyLine.Parse(line, lineNumber);
             }
         }
 
@@ -84,7 +84,7 @@ public static class VCardReader
     }
 
     /// <summary>Applies one unfolded property; returns the card when it was its END.</summary>
-    private static ContactCard? Apply(ref CardBuilder? card, PropertyLine property)
+    private static ContactCard? Apply(ref CardBuilder? card, VCardPropertyLine property)
     {
         var name = property.Name;
         if (name.Equals("BEGIN", StringComparison.OrdinalIgnoreCase) && property.RawValue.Trim().Equals("VCARD", StringComparison.OrdinalIgnoreCase))
@@ -228,148 +228,6 @@ public static class VCardReader
                 string.IsNullOrWhiteSpace(Company) ? null : Company,
                 string.IsNullOrWhiteSpace(Title) ? null : Title,
                 string.IsNullOrWhiteSpace(Note) ? null : Note);
-        }
-    }
-
-    /// <summary>One content line being unfolded: <c>[group.]NAME[;param…]:value</c>.</summary>
-    private sealed class PropertyLine
-    {
-        private readonly StringBuilder _value = new();
-        private readonly string _parameters;
-
-        private PropertyLine(string name, string parameters, int line)
-        {
-            Name = name;
-            _parameters = parameters;
-            Line = line;
-            IsWanted = Wanted.Contains(name);
-            IsQuotedPrintable = parameters.Contains("QUOTED-PRINTABLE", StringComparison.OrdinalIgnoreCase);
-        }
-
-        public string Name { get; }
-
-        public int Line { get; }
-
-        public bool IsWanted { get; }
-
-        public bool IsQuotedPrintable { get; }
-
-        public bool AwaitsSoftBreak => IsQuotedPrintable && _value.Length > 0 && _value[^1] == '=';
-
-        public string RawValue => _value.ToString();
-
-        public static PropertyLine Parse(string line, int lineNumber)
-        {
-            // The name and parameters end at the first ':' outside a quoted parameter value.
-            var colon = -1;
-            var quoted = false;
-            for (var i = 0; i < line.Length; i++)
-            {
-                if (line[i] == '"')
-                {
-                    quoted = !quoted;
-                }
-                else if (line[i] == ':' && !quoted)
-                {
-                    colon = i;
-                    break;
-                }
-            }
-
-            var head = colon < 0 ? line : line[..colon];
-            var semicolon = head.IndexOf(';', StringComparison.Ordinal);
-            var name = semicolon < 0 ? head : head[..semicolon];
-            var dot = name.LastIndexOf('.');
-            if (dot >= 0)
-            {
-                name = name[(dot + 1)..];
-            }
-
-            var property = new PropertyLine(name.Trim(), semicolon < 0 ? "" : head[(semicolon + 1)..], lineNumber);
-            if (colon >= 0)
-            {
-                property.Append(line.AsSpan(colon + 1));
-            }
-
-            return property;
-        }
-
-        public void Append(ReadOnlySpan<char> text)
-        {
-            // Unwanted properties (a photo folded over thousands of lines) are not kept.
-            if (!IsWanted && !Name.Equals("BEGIN", StringComparison.OrdinalIgnoreCase) && !Name.Equals("END", StringComparison.OrdinalIgnoreCase))
-            {
-                if (IsQuotedPrintable)
-                {
-                    _value.Clear().Append(text.Length > 0 && text[^1] == '=' ? "=" : "");
-                }
-
-                return;
-            }
-
-            if (IsQuotedPrintable && _value.Length > 0 && _value[^1] == '=')
-            {
-                // The soft line break ends here; the value goes on with this text.
-                _value.Length--;
-            }
-
-            var room = MaxValueLength - _value.Length;
-            if (room > 0)
-            {
-                _value.Append(text.Length <= room ? text : text[..room]);
-            }
-        }
-
-        /// <summary>The value decoded from quoted-printable (in its CHARSET, default UTF-8) when so encoded.</summary>
-        public string Value()
-        {
-            var raw = _value.ToString();
-            return IsQuotedPrintable ? DecodeQuotedPrintable(raw, CharsetOf(_parameters)) : raw;
-        }
-
-        private static Encoding CharsetOf(string parameters)
-        {
-            foreach (var p in parameters.Split(';'))
-            {
-                var eq = p.IndexOf('=', StringComparison.Ordinal);
-                if (eq > 0 && p[..eq].Trim().Equals("CHARSET", StringComparison.OrdinalIgnoreCase))
-                {
-                    try
-                    {
-                        return Encoding.GetEncoding(p[(eq + 1)..].Trim().Trim('"'));
-                    }
-                    catch (ArgumentException)
-                    {
-                        return Encoding.UTF8;
-                    }
-                }
-            }
-
-            return Encoding.UTF8;
-        }
-
-        private static string DecodeQuotedPrintable(string value, Encoding encoding)
-        {
-            var bytes = new List<byte>(value.Length);
-            for (var i = 0; i < value.Length; i++)
-            {
-                var c = value[i];
-                if (c == '=' && i + 2 < value.Length && Uri.IsHexDigit(value[i + 1]) && Uri.IsHexDigit(value[i + 2]))
-                {
-                    bytes.Add(Convert.ToByte(value.Substring(i + 1, 2), 16));
-                    i += 2;
-                }
-                else if (c == '=' && i == value.Length - 1)
-                {
-                    // A trailing soft line break: nothing.
-                }
-                else
-                {
-                    bytes.AddRange(Encoding.UTF8.GetBytes(c.ToString()));
-                }
-            }
-
-            return encoding.GetString(bytes.ToArray());
         }
     }
 }

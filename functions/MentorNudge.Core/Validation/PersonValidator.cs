@@ -76,6 +76,10 @@ public static class PersonValidator
         {
             errors.Add(new("notes", $"At most {MaxNotesLength} characters; got {person.Notes.Length}."));
         }
+        else if (person.Notes is not null && person.Notes.Any(c => char.IsControl(c) && c is not '\n' and not '\r' and not '\t'))
+        {
+            errors.Add(new("notes", "Notes must not contain control characters other than line breaks and tabs."));
+        }
 
         if (person.KeepInTouchEveryDays is { } days && (days < 1 || days > 365))
         {

@@ -5,8 +5,10 @@ using NodaTime;
 namespace MentorNudge.Core.Validation;
 
 /// <summary>
-/// Checks a user's settings before anything is stored. Field names are the camelCase JSON names
-/// of <c>/api/v1/me</c>. Needs the clock only to bound how far ahead a vacation may reach.
+/// The one set of rules for a user's profile and settings, checked before anything is stored: the
+/// API and the web app report these errors field by field, the use cases refuse what breaks them.
+/// Field names are the camelCase JSON names of <c>/api/v1/me</c>. Needs the clock only to bound
+/// how far ahead a vacation may reach.
 /// </summary>
 public sealed class UserSettingsValidator(IClock clock)
 {
@@ -16,7 +18,47 @@ public sealed class UserSettingsValidator(IClock clock)
     /// <summary>Most user-supplied extra holidays.</summary>
     public const int MaxExtraHolidays = 366;
 
+    /// <summary>Longest display name (it goes into email headers).</summary>
+    public const int MaxDisplayNameLength = 200;
+
+    /// <summary>Most business days before the first follow-up, and between follow-ups.</summary>
+    public const int MaxBusinessDays = 30;
+
+    /// <summary>Most follow-ups per ask.</summary>
+    public const int MaxFollowUps = 5;
+
+    /// <summary>Most prompts in one weekly digest.</summary>
+    public const int MaxDigestPrompts = 10;
+
+    /// <summary>Shortest webhook secret (either direction).</summary>
+    public const int MinSecretLength = 16;
+
+    /// <summary>Longest webhook secret (either direction).</summary>
+    public const int MaxSecretLength = 256;
+
     private readonly IClock clock = clock ?? throw new ArgumentNullException(nameof(clock));
+
+    /// <summary>All problems with a user's profile: the address, the display name and the settings; empty when valid.</summary>
+    public IReadOnlyList<FieldError> ValidateProfile(string? email, string? displayName, UserSettings settings)
+    {
+        var errors = new List<FieldError>();
+        if (email is null || email.Length > PersonValidator.MaxEmailLength || !PersonValidator.IsEmailAddress(email))
+        {
+            errors.Add(new("email", "A valid email address is required (like name@example.com)."));
+        }
+
+        if (displayName is { Length: > MaxDisplayNameLength })
+        {
+            errors.Add(new("displayName", $"At most {MaxDisplayNameLength} characters; got {displayName.Length}."));
+        }
+        else if (displayName is not null && displayName.Any(char.IsControl))
+        {
+            errors.Add(new("displayName", "A display name must be one line, without line breaks or control characters."));
+        }
+
+        errors.AddRange(Validate(settings));
+        return errors;
+    }
 
     /// <summary>All problems with <paramref name="settings"/>; empty when valid.</summary>
     public IReadOnlyList<FieldError> Validate(UserSettings settings)
@@ -31,7 +73,8 @@ public sealed class UserSettingsValidator(IClock clock)
                 $"'{settings.TimeZoneId}' is not a known time zone. Use an IANA tz database name such as \"Europe/London\" or \"America/New_York\" (see https://en.wikipedia.org/wiki/List_of_tz_database_time_zones)."));
         }
 
-        if (!BusinessCalendar.IsSupportedCountry(settings.Country))
+        // Stored as given and compared as stored: one spelling (upper case), though the calendar reads any case.
+        if (!BusinessCalendar.IsSupportedCountry(settings.Country) || !settings.Country.All(char.IsAsciiLetterUpper))
         {
             errors.Add(new("country",
                 $"'{settings.Country}' is not a supported country. Use an ISO 3166-1 alpha-2 code, one of: {string.Join(", ", BusinessCalendar.SupportedCountries)}."));
@@ -45,6 +88,10 @@ public sealed class UserSettingsValidator(IClock clock)
         {
             errors.Add(new("workDays", "Every work day must be a day of the week, monday to sunday."));
         }
+        else if (settings.WorkDays.Distinct().Count() != settings.WorkDays.Count)
+        {
+            errors.Add(new("workDays", "Name each work day once."));
+        }
 
         CheckWholeMinutes(errors, "reminderTime", settings.ReminderTime);
 
@@ -56,7 +103,7 @@ public sealed class UserSettingsValidator(IClock clock)
             }
 
             CheckWholeMinutes(errors, "weeklyDigest.time", digest.Time);
-            CheckRange(errors, "weeklyDigest.maxPrompts", digest.MaxPrompts, 1, 10, "prompts");
+            CheckRange(errors, "weeklyDigest.maxPrompts", digest.MaxPrompts, 1, MaxDigestPrompts, "prompts");
         }
         else
         {
@@ -65,9 +112,9 @@ public sealed class UserSettingsValidator(IClock clock)
 
         if (settings.FollowUp is { } policy)
         {
-            CheckRange(errors, "followUp.firstAfterBusinessDays", policy.FirstAfterBusinessDays, 1, 30, "business days");
-            CheckRange(errors, "followUp.thenAfterBusinessDays", policy.ThenAfterBusinessDays, 1, 30, "business days");
-            CheckRange(errors, "followUp.maxFollowUps", policy.MaxFollowUps, 0, 10, "follow-ups");
+            CheckRange(errors, "followUp.firstAfterBusinessDays", policy.FirstAfterBusinessDays, 1, MaxBusinessDays, "business days");
+            CheckRange(errors, "followUp.thenAfterBusinessDays", policy.ThenAfterBusinessDays, 1, MaxBusinessDays, "business days");
+            CheckRange(errors, "followUp.maxFollowUps", policy.MaxFollowUps, 0, MaxFollowUps, "follow-ups");
         }
         else
         {
@@ -108,9 +155,24 @@ public sealed class UserSettingsValidator(IClock clock)
             {
                 errors.Add(new("webhook.format", "The webhook format must be generic, slack or teams."));
             }
+
+            CheckSecret(errors, "webhook.secret", webhook.Secret);
+            CheckSecret(errors, "webhook.inboundSecret", webhook.InboundSecret);
+            if (webhook.InboundSecret is not null && webhook.InboundSecret == webhook.Secret)
+            {
+                errors.Add(new("webhook.inboundSecret", "Must differ from webhook.secret: the receiver of deliveries must not be able to sign inbound events."));
+            }
         }
 
         return errors;
+    }
+
+    private static void CheckSecret(List<FieldError> errors, string field, string? secret)
+    {
+        if (secret is not null && (secret.Length is < MinSecretLength or > MaxSecretLength || secret.Any(char.IsControl)))
+        {
+            errors.Add(new(field, $"{MinSecretLength} to {MaxSecretLength} printable characters."));
+        }
     }
 
     private static void CheckWholeMinutes(List<FieldError> errors, string field, LocalTime time)

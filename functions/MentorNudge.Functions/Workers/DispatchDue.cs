@@ -1,4 +1,4 @@
-using MentorNudge.Azure.Pipeline;
+using MentorNudge.Azure.Triggers;
 using Microsoft.Azure.Functions.Worker;
 using NodaTime;
 
@@ -6,9 +6,9 @@ namespace MentorNudge.Functions.Workers;
 
 /// <summary>Every minute: moves what is due from the due index to the <c>nudges</c> queue.
 /// The dispatcher logs the tick's one line (range, rows read, enqueued, skipped).</summary>
-public sealed class DispatchDue(NudgeDispatcher dispatcher, IClock clock)
+public sealed class DispatchDue(PipelineTimers timers, IClock clock)
 {
     [Function(nameof(DispatchDue))]
     public Task Run([TimerTrigger("0 * * * * *")] TimerInfo timer, CancellationToken cancellationToken) =>
-        dispatcher.DispatchDueAsync(clock.GetCurrentInstant(), cancellationToken);
+        timers.DispatchDueAsync(clock.GetCurrentInstant(), cancellationToken);
 }

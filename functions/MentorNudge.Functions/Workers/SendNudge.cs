@@ -1,7 +1,6 @@
-using MentorNudge.Azure.Pipeline;
 using MentorNudge.Azure.Storage;
+using MentorNudge.Azure.Triggers;
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.Extensions.Logging;
 
 namespace MentorNudge.Functions.Workers;
 
@@ -10,15 +9,9 @@ namespace MentorNudge.Functions.Workers;
 /// back by the sender with the service's delay and the invocation completes, so it never counts
 /// towards poison and never spins hot.
 /// </summary>
-public sealed class SendNudge(NudgeSender sender, ILogger<SendNudge> logger)
+public sealed class SendNudge(PipelineQueues queues)
 {
     [Function(nameof(SendNudge))]
-    public async Task Run([QueueTrigger(StorageOptions.DefaultNudgeQueueName)] string message, CancellationToken cancellationToken)
-    {
-        var result = await sender.ProcessAsync(message, cancellationToken);
-        if (result.Outcome == SendNudgeOutcome.RetryLater)
-        {
-            logger.LogInformation("Nudge put back for {Delay} ({Reason})", result.RetryAfter, result.Reason);
-        }
-    }
+    public Task Run([QueueTrigger(StorageOptions.DefaultNudgeQueueName)] string message, CancellationToken cancellationToken) =>
+        queues.SendNudgeAsync(message, cancellationToken);
 }

@@ -1,17 +1,14 @@
 using MentorNudge.Azure.Pipeline;
+using MentorNudge.Azure.Triggers;
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.Extensions.Logging;
 using NodaTime;
 
 namespace MentorNudge.Functions.Workers;
 
 /// <summary>Every five minutes: re-enqueues nudges still Scheduled well after the dispatcher picked them up (self-healing).</summary>
-public sealed class SweepOverdue(OverdueSweep sweep, IClock clock, ILogger<SweepOverdue> logger)
+public sealed class SweepOverdue(PipelineTimers timers, IClock clock)
 {
     [Function(nameof(SweepOverdue))]
-    public async Task Run([TimerTrigger("0 */5 * * * *")] TimerInfo timer, CancellationToken cancellationToken)
-    {
-        var requeued = await sweep.SweepAsync(clock.GetCurrentInstant(), OverdueSweep.Grace, cancellationToken);
-        logger.LogInformation("Overdue sweep re-enqueued {Requeued} nudges", requeued);
-    }
+    public Task Run([TimerTrigger("0 */5 * * * *")] TimerInfo timer, CancellationToken cancellationToken) =>
+        timers.SweepOverdueAsync(clock.GetCurrentInstant(), OverdueSweep.Grace, cancellationToken);
 }

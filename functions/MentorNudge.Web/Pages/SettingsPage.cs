@@ -1,4 +1,5 @@
 using MentorNudge.Core.Model;
+using MentorNudge.Core.Validation;
 using MentorNudge.Web.Markup;
 using NodaTime;
 
@@ -38,12 +39,12 @@ internal static class SettingsPage
             <label class="check"><input type="checkbox" name="digestEnabled" value="true"{(s.WeeklyDigest.Enabled ? Html.Of($" checked") : Html.Empty)}> Send me the weekly digest</label>
             <label for="digestDay">Day</label><select id="digestDay" name="digestDay">{digestDays}</select>
             <label for="digestTime">Time</label><input id="digestTime" name="digestTime" type="time" required value="{s.WeeklyDigest.Time.ToString("HH:mm", null)}">
-            <label for="digestPrompts">Prompts per digest</label><input id="digestPrompts" name="digestPrompts" type="number" min="1" max="10" value="{s.WeeklyDigest.MaxPrompts}">
+            <label for="digestPrompts">Prompts per digest</label><input id="digestPrompts" name="digestPrompts" type="number" min="1" max="{UserSettingsValidator.MaxDigestPrompts}" value="{s.WeeklyDigest.MaxPrompts}">
             </fieldset>
             <fieldset><legend>Follow-ups</legend>
-            <label for="firstAfter">First follow-up after (business days)</label><input id="firstAfter" name="firstAfter" type="number" min="1" max="60" value="{s.FollowUp.FirstAfterBusinessDays}">
-            <label for="thenAfter">Then after (business days)</label><input id="thenAfter" name="thenAfter" type="number" min="1" max="60" value="{s.FollowUp.ThenAfterBusinessDays}">
-            <label for="maxFollowUps">At most</label><input id="maxFollowUps" name="maxFollowUps" type="number" min="0" max="5" value="{s.FollowUp.MaxFollowUps}">
+            <label for="firstAfter">First follow-up after (business days)</label><input id="firstAfter" name="firstAfter" type="number" min="1" max="{UserSettingsValidator.MaxBusinessDays}" value="{s.FollowUp.FirstAfterBusinessDays}">
+            <label for="thenAfter">Then after (business days)</label><input id="thenAfter" name="thenAfter" type="number" min="1" max="{UserSettingsValidator.MaxBusinessDays}" value="{s.FollowUp.ThenAfterBusinessDays}">
+            <label for="maxFollowUps">At most</label><input id="maxFollowUps" name="maxFollowUps" type="number" min="0" max="{UserSettingsValidator.MaxFollowUps}" value="{s.FollowUp.MaxFollowUps}">
             </fieldset>
             <fieldset id="vacation"><legend>Vacation</legend>
             <label for="vacationUntil">On vacation until (last day, inclusive; empty for none)</label><input id="vacationUntil" name="vacationUntil" type="date" value="{(s.VacationUntil is { } v ? Format.Iso(v) : "")}">

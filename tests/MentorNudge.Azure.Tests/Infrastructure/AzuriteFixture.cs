@@ -1,4 +1,4 @@
-using MentorNudge.Azure.Local;
+using MentorNudge.Cli.Hosting;
 
 namespace MentorNudge.Azure.Tests.Infrastructure;
 

@@ -196,7 +196,7 @@ public sealed class NudgeSenderTests(AzuriteFixture azurite)
         var h = new PipelineHarness(azurite);
         var (userId, first, _) = (await Scenario.OutreachesAsync(h, 1))[0];
         var user = await h.Users.GetAsync(userId);
-        await h.Users.UpdateAsync(userId, user.Email, user.Settings with { Webhook = new WebhookSettings(new Uri("https://hooks.example.com/a"), WebhookFormat.Generic, "k") });
+        await h.Users.UpdateAsync(userId, user.Email, user.Settings with { Webhook = new WebhookSettings(new Uri("https://hooks.example.com/a"), WebhookFormat.Generic, "webhook-secret-0123456789") });
         h.Clock.Advance(Duration.FromDays(5));
 
         await h.TickAndSendAsync();

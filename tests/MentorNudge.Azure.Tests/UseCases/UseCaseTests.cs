@@ -198,7 +198,7 @@ public sealed class UseCaseTests(AzuriteFixture azurite)
         {
             VacationUntil = new LocalDate(2026, 4, 1),
             ExtraHolidays = [new LocalDate(2026, 3, 17)],
-            Webhook = new WebhookSettings(new Uri("https://hooks.example.com/x"), WebhookFormat.Slack, "s3cret"),
+            Webhook = new WebhookSettings(new Uri("https://hooks.example.com/x"), WebhookFormat.Slack, "webhook-secret-0123456789"),
         };
         var calls = h.Planner.Calls;
 

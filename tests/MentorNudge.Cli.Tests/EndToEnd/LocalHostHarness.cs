@@ -2,7 +2,6 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json;
-using MentorNudge.Azure.Local;
 using MentorNudge.Azure.Pipeline;
 using MentorNudge.Azure.UseCases;
 using MentorNudge.Core.Model;

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using MentorNudge.Azure.Local;
+using MentorNudge.Cli.Hosting;
 using NodaTime;
 using NodaTime.Text;
 

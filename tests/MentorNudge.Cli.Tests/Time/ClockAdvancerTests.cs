@@ -1,5 +1,6 @@
 using Azure.Storage.Queues;
 using MentorNudge.Azure.Tests.Infrastructure;
+using MentorNudge.Azure.Triggers;
 using MentorNudge.Cli.Email;
 using MentorNudge.Cli.Pipeline;
 using MentorNudge.Cli.Tests.Infrastructure;
@@ -63,7 +64,7 @@ public sealed class ClockAdvancerTests(AzuriteFixture azurite)
 
     private ClockAdvancer Create(VirtualClock clock, ScriptedPipeline pipeline)
     {
-        var workers = new LocalQueueWorkers(pipeline, QueuePumpSettings.FunctionsDefaults, NullLoggerFactory.Instance);
+        var workers = new LocalQueueWorkers(pipeline, QueuePumpSettings.FunctionsHost, NullLoggerFactory.Instance);
         workers.EnsureCreatedAsync(default).GetAwaiter().GetResult();
         return new ClockAdvancer(clock, pipeline, workers, new PipelineGate(), new SentMailLog(), NullLogger<ClockAdvancer>.Instance);
     }
@@ -82,12 +83,12 @@ public sealed class ClockAdvancerTests(AzuriteFixture azurite)
             _queue = service.GetQueueClient(nudges);
             Queues =
             [
-                new LocalQueue(_queue, service.GetQueueClient(nudges + "-poison"), SendNudgeAsync),
-                new LocalQueue(service.GetQueueClient(webhooks), service.GetQueueClient(webhooks + "-poison"), DeliverWebhookAsync),
+                new PumpedQueue(_queue, service.GetQueueClient(nudges + "-poison"), SendNudgeAsync),
+                new PumpedQueue(service.GetQueueClient(webhooks), service.GetQueueClient(webhooks + "-poison"), DeliverWebhookAsync),
             ];
         }
 
-        public IReadOnlyList<LocalQueue> Queues { get; }
+        public IReadOnlyList<PumpedQueue> Queues { get; }
 
         public List<(string Id, Instant At)> Handled { get; } = [];
 
@@ -110,11 +111,15 @@ public sealed class ClockAdvancerTests(AzuriteFixture azurite)
 
         public Task<QueueHandlingResult> SendNudgeAsync(string message, long dequeueCount, CancellationToken cancellationToken)
         {
-            var now = _clock.GetCurrentInstant();
-            Handled.Add((message, now));
-            if (FollowOn.TryGetValue(message, out var next))
+            // The pump handles a batch in parallel, as the Functions host does.
+            lock (_due)
             {
-                Schedule(next.Id, now + next.After);
+                var now = _clock.GetCurrentInstant();
+                Handled.Add((message, now));
+                if (FollowOn.TryGetValue(message, out var next))
+                {
+                    Schedule(next.Id, now + next.After);
+                }
             }
 
             return Task.FromResult(QueueHandlingResult.Done);

@@ -62,6 +62,12 @@ public sealed class PersonValidatorTests
     public void Validate_NotesTooLong_Error() => Assert.Equal("notes", Single(Valid with { Notes = new string('n', 4001) }).Field);
 
     [Fact]
+    public void Validate_NotesWithControlCharacter_Error() => Assert.Equal("notes", Single(Valid with { Notes = "bell\u0007" }).Field);
+
+    [Fact]
+    public void Validate_NotesWithLineBreaksAndTabs_NoErrors() => Assert.Empty(PersonValidator.Validate(Valid with { Notes = "line one\r\n\tline two" }));
+
+    [Fact]
     public void Validate_TooManyLinks_Error() =>
         Assert.Equal("links", Single(Valid with { Links = [.. Enumerable.Repeat("https://example.com", 21)] }).Field);
 }

@@ -7,6 +7,8 @@ namespace MentorNudge.Core.Tests.Validation;
 
 public sealed class UserSettingsValidatorTests
 {
+    private const string Secret = "webhook-secret-0123456789";
+
     private static readonly UserSettingsValidator Validator = new(new FakeClock(Instant.FromUtc(2026, 6, 1, 12, 0)));
 
     private static UserSettings Valid => UserSettings.CreateDefault("Europe/London", "GB");
@@ -38,7 +40,7 @@ public sealed class UserSettingsValidatorTests
     }
 
     [Fact]
-    public void Validate_LowerCaseCountry_Accepted() => Assert.Empty(Validator.Validate(Valid with { Country = "de" }));
+    public void Validate_LowerCaseCountry_Error() => Assert.Equal("country", Single(Valid with { Country = "de" }).Field);
 
     [Fact]
     public void Validate_NoWorkDays_Error() => Assert.Equal("workDays", Single(Valid with { WorkDays = [] }).Field);
@@ -72,7 +74,7 @@ public sealed class UserSettingsValidatorTests
 
     [Theory]
     [InlineData(1, 1, 0)]
-    [InlineData(30, 30, 10)]
+    [InlineData(UserSettingsValidator.MaxBusinessDays, UserSettingsValidator.MaxBusinessDays, UserSettingsValidator.MaxFollowUps)]
     public void Validate_PolicyAtBounds_NoErrors(int first, int then, int max) =>
         Assert.Empty(Validator.Validate(Valid with { FollowUp = new FollowUpPolicy(first, then, max) }));
 
@@ -90,11 +92,29 @@ public sealed class UserSettingsValidatorTests
     [InlineData("https://user:pw@example.com/hook")]
     [InlineData("http://hooks.example.com/x")]
     public void Validate_WebhookNotHttps_Error(string url) =>
-        Assert.Equal("webhook.url", Single(Valid with { Webhook = new WebhookSettings(new Uri(url), WebhookFormat.Generic, "s") }).Field);
+        Assert.Equal("webhook.url", Single(Valid with { Webhook = new WebhookSettings(new Uri(url), WebhookFormat.Generic, Secret) }).Field);
 
     [Fact]
     public void Validate_HttpsWebhook_Accepted() =>
-        Assert.Empty(Validator.Validate(Valid with { Webhook = new WebhookSettings(new Uri("https://hooks.example.com/x"), WebhookFormat.Slack, "s") }));
+        Assert.Empty(Validator.Validate(Valid with { Webhook = new WebhookSettings(new Uri("https://hooks.example.com/x"), WebhookFormat.Slack, Secret) }));
+
+    [Theory]
+    [InlineData("short", null, "webhook.secret")]
+    [InlineData(Secret, "short", "webhook.inboundSecret")]
+    [InlineData(Secret, Secret, "webhook.inboundSecret")]
+    public void Validate_WebhookSecretTooShortOrShared_Error(string secret, string? inbound, string field) =>
+        Assert.Equal(field, Single(Valid with { Webhook = new WebhookSettings(new Uri("https://hooks.example.com/x"), WebhookFormat.Generic, secret, inbound) }).Field);
+
+    [Fact]
+    public void Validate_WorkDayTwice_Error() =>
+        Assert.Equal("workDays", Single(Valid with { WorkDays = [IsoDayOfWeek.Monday, IsoDayOfWeek.Monday] }).Field);
+
+    [Fact]
+    public void ValidateProfile_DotlessDomainAndTwoLineName_ErrorsForBoth()
+    {
+        var errors = Validator.ValidateProfile("ada@localhost", "Ada\nBcc: x", Valid);
+        Assert.Equal(["email", "displayName"], errors.Select(e => e.Field));
+    }
 
     [Fact]
     public void Validate_SeveralProblems_AllReported()

@@ -3,6 +3,7 @@ using System.Text.Json;
 using MentorNudge.Azure.Email.Acs;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using MentorNudge.Testing.Acs;
 using NodaTime;
 using NodaTime.Testing;
 

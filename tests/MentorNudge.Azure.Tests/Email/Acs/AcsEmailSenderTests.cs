@@ -4,6 +4,7 @@ using MentorNudge.Azure.Email;
 using MentorNudge.Azure.Email.Acs;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using MentorNudge.Testing.Acs;
 using NodaTime;
 using NodaTime.Testing;
 

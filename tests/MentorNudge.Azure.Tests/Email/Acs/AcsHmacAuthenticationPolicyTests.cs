@@ -1,6 +1,7 @@
 using Azure.Core;
 using Azure.Core.Pipeline;
 using MentorNudge.Azure.Email.Acs;
+using MentorNudge.Testing.Acs;
 using NodaTime;
 using NodaTime.Testing;
 

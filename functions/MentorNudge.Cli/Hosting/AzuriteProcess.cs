@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 
-namespace MentorNudge.Azure.Local;
+namespace MentorNudge.Cli.Hosting;
 
 /// <summary>
 /// A local Azurite (the Azure Storage emulator from npm) started on free loopback ports, for the

@@ -14,7 +14,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using NodaTime;
 
-namespace MentorNudge.Azure.Tests.Email.Acs;
+namespace MentorNudge.Testing.Acs;
 
 /// <summary>
 /// An in-process stand-in for the ACS Email data plane on 127.0.0.1 (Kestrel): <c>POST /emails:send</c>

@@ -3,18 +3,27 @@ using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
 using Microsoft.Extensions.Logging;
 
-namespace MentorNudge.Cli.Pipeline;
+namespace MentorNudge.Azure.Triggers;
 
 /// <summary>
 /// Receives messages from one storage queue and hands each to its handler, with the Functions
-/// host's semantics: a handler's retry-later result puts the message back with that visibility
-/// delay; a failure leaves it for another attempt after the visibility timeout; after
-/// <see cref="QueuePumpSettings.MaxDequeueCount"/> attempts it moves to <c>&lt;queue&gt;-poison</c>.
+/// host's semantics (<see cref="QueuePumpSettings"/>, read from host.json): a batch of
+/// <see cref="QueuePumpSettings.BatchSize"/> is handled in parallel and the next batch is fetched
+/// once no more than <see cref="QueuePumpSettings.NewBatchThreshold"/> are still running; a
+/// handler's retry-later result puts the message back with that delay; a failure leaves it for
+/// another attempt after the visibility timeout; after <see cref="QueuePumpSettings.MaxDequeueCount"/>
+/// attempts it moves to <c>&lt;queue&gt;-poison</c>. The local host and the bench run this pump;
+/// the Functions host has its own, configured by the same host.json.
 /// </summary>
 public sealed class QueuePump(QueueClient queue, QueueClient poisonQueue, QueueHandler handler, QueuePumpSettings settings, ILogger logger)
 {
+    private long _receives;
+
     /// <summary>The queue name, for logs.</summary>
     public string Name => queue.Name;
+
+    /// <summary>How many receive requests this pump has made (storage requests the bench counts).</summary>
+    public long Receives => Interlocked.Read(ref _receives);
 
     /// <summary>Creates the queue and its poison queue when missing.</summary>
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
@@ -24,38 +33,61 @@ public sealed class QueuePump(QueueClient queue, QueueClient poisonQueue, QueueH
     }
 
     /// <summary>
-    /// Receives one batch and handles it completely. Once received, a message is handled to the
-    /// end even if <paramref name="stopping"/> fires: stopping finishes in-flight work.
+    /// Handles messages until a receive finds none visible and nothing is left running. Once
+    /// received, a message is handled to the end even if <paramref name="stopping"/> fires:
+    /// stopping finishes in-flight work.
     /// </summary>
     /// <returns>How many messages were received.</returns>
-    public async Task<int> PumpOnceAsync(CancellationToken stopping)
+    public async Task<int> DrainAsync(CancellationToken stopping)
     {
-        QueueMessage[] messages = await queue.ReceiveMessagesAsync(settings.BatchSize, settings.VisibilityTimeout, stopping).ConfigureAwait(false);
-        foreach (var message in messages)
+        var running = new List<Task>();
+        var received = 0;
+        try
         {
-            await HandleAsync(message).ConfigureAwait(false);
+            while (!stopping.IsCancellationRequested)
+            {
+                // Like the Functions host: a new batch only once the running count is down to the threshold.
+                while (running.Count > settings.NewBatchThreshold)
+                {
+                    running.Remove(await Task.WhenAny(running).ConfigureAwait(false));
+                }
+
+                Interlocked.Increment(ref _receives);
+                QueueMessage[] messages = await queue.ReceiveMessagesAsync(settings.BatchSize, settings.VisibilityTimeout, stopping).ConfigureAwait(false);
+                if (messages.Length == 0)
+                {
+                    if (running.Count == 0)
+                    {
+                        break;
+                    }
+
+                    // What is still running may enqueue more (a retry, the next message): look again after it.
+                    running.Remove(await Task.WhenAny(running).ConfigureAwait(false));
+                    continue;
+                }
+
+                received += messages.Length;
+                running.AddRange(messages.Select(HandleAsync));
+            }
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // Stopping: no new receives; what was received still finishes below.
+        }
+        finally
+        {
+            await Task.WhenAll(running).ConfigureAwait(false);
         }
 
-        return messages.Length;
+        return received;
     }
 
-    /// <summary>Handles messages until the queue has none visible (the virtual clock's synchronous drain).</summary>
-    /// <returns>How many messages were handled.</returns>
-    public async Task<int> DrainAsync(CancellationToken cancellationToken)
-    {
-        var total = 0;
-        int received;
-        do
-        {
-            received = await PumpOnceAsync(cancellationToken).ConfigureAwait(false);
-            total += received;
-        }
-        while (received > 0);
-
-        return total;
-    }
-
-    /// <summary>Polls until <paramref name="stopping"/> fires, backing off on an empty queue.</summary>
+    /// <summary>
+    /// Drains until <paramref name="stopping"/> fires, backing off (up to
+    /// <see cref="QueuePumpSettings.MaxPollingInterval"/>) while the queue is empty. When a
+    /// <paramref name="gate"/> is given, each drain holds it, so whoever else holds it (the virtual
+    /// clock) never sees a message half handled.
+    /// </summary>
     public async Task RunAsync(CancellationToken stopping, SemaphoreSlim? gate = null)
     {
         var delay = TimeSpan.FromMilliseconds(100);
@@ -71,7 +103,7 @@ public sealed class QueuePump(QueueClient queue, QueueClient poisonQueue, QueueH
 
                 try
                 {
-                    received = await PumpOnceAsync(stopping).ConfigureAwait(false);
+                    received = await DrainAsync(stopping).ConfigureAwait(false);
                 }
                 finally
                 {
@@ -89,16 +121,13 @@ public sealed class QueuePump(QueueClient queue, QueueClient poisonQueue, QueueH
             }
 
             delay = received > 0 ? TimeSpan.FromMilliseconds(100) : TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, settings.MaxPollingInterval.Ticks));
-            if (received == 0)
+            try
             {
-                try
-                {
-                    await Task.Delay(delay, stopping).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException)
-                {
-                    return;
-                }
+                await Task.Delay(delay, stopping).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
             }
         }
     }

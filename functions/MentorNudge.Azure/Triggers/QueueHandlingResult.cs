@@ -1,4 +1,4 @@
-namespace MentorNudge.Cli.Pipeline;
+namespace MentorNudge.Azure.Triggers;
 
 /// <summary>What a queue handler asks the pump to do with the message it just handled.</summary>
 /// <param name="RetryAfter">Null: done, delete it. Otherwise: put it back, invisible for this long.</param>

@@ -1,4 +1,4 @@
-namespace MentorNudge.Cli.Pipeline;
+namespace MentorNudge.Azure.Triggers;
 
 /// <summary>Handles one queue message: the same call the Functions queue trigger makes.</summary>
 /// <param name="messageText">The decoded message body.</param>

@@ -1,17 +1,16 @@
 using System.Collections.Concurrent;
 using Azure.Storage.Queues;
 using MentorNudge.Azure.Tests.Infrastructure;
-using MentorNudge.Cli.Pipeline;
-using MentorNudge.Cli.Tests.Infrastructure;
+using MentorNudge.Azure.Triggers;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace MentorNudge.Cli.Tests.Pipeline;
+namespace MentorNudge.Azure.Tests.Triggers;
 
-[Collection(CliAzuriteCollection.Name)]
+[Collection(AzuriteCollection.Name)]
 public sealed class QueuePumpTests(AzuriteFixture azurite)
 {
     // Short timeouts so failed attempts come back quickly; same semantics as host.json otherwise.
-    private static readonly QueuePumpSettings Fast = new(3, TimeSpan.FromSeconds(1), 16, TimeSpan.FromMilliseconds(200));
+    private static readonly QueuePumpSettings Fast = new(3, TimeSpan.FromSeconds(1), 16, 8, TimeSpan.FromMilliseconds(200));
 
     private (QueueClient Queue, QueueClient Poison) NewQueues()
     {
@@ -68,7 +67,7 @@ public sealed class QueuePumpTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task PumpOnceAsync_HandlerKeepsFailing_MovesToPoisonAfterMaxDequeueCount()
+    public async Task DrainAsync_HandlerKeepsFailing_MovesToPoisonAfterMaxDequeueCount()
     {
         var (queue, poison) = NewQueues();
         var attempts = 0;
@@ -79,12 +78,54 @@ public sealed class QueuePumpTests(AzuriteFixture azurite)
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         while ((await poison.GetPropertiesAsync()).Value.ApproximateMessagesCount == 0)
         {
-            await pump.PumpOnceAsync(timeout.Token);
+            await pump.DrainAsync(timeout.Token);
             await Task.Delay(200, timeout.Token);
         }
 
         Assert.Equal(Fast.MaxDequeueCount, attempts);
         Assert.Equal("bad", (await poison.ReceiveMessageAsync()).Value.Body.ToString());
         Assert.Equal(0, (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount);
+    }
+
+    [Fact]
+    public async Task DrainAsync_ManyMessages_HandlesABatchInParallelAndTopsUpAtTheThreshold()
+    {
+        var (queue, poison) = NewQueues();
+        var settings = Fast with { BatchSize = 4, NewBatchThreshold = 2 };
+        var running = 0;
+        var most = 0;
+        var pump = new QueuePump(
+            queue,
+            poison,
+            async (_, _, _) =>
+            {
+                var now = Interlocked.Increment(ref running);
+                InterlockedMax(ref most, now);
+                await Task.Delay(150, CancellationToken.None);
+                Interlocked.Decrement(ref running);
+                return QueueHandlingResult.Done;
+            },
+            settings,
+            NullLogger.Instance);
+        await pump.EnsureCreatedAsync(default);
+        foreach (var i in Enumerable.Range(0, 24))
+        {
+            await queue.SendMessageAsync($"m{i}");
+        }
+
+        var handled = await pump.DrainAsync(default);
+
+        // A whole batch runs at once; topping up at the threshold never exceeds batch + threshold.
+        Assert.Equal(24, handled);
+        Assert.InRange(most, settings.BatchSize, settings.BatchSize + settings.NewBatchThreshold);
+        Assert.Equal(0, (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount);
+    }
+
+    private static void InterlockedMax(ref int target, int value)
+    {
+        int seen;
+        while ((seen = Volatile.Read(ref target)) < value && Interlocked.CompareExchange(ref target, value, seen) != seen)
+        {
+        }
     }
 }

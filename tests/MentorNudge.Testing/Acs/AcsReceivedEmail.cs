@@ -1,7 +1,7 @@
 using System.Text.Json;
 using NodaTime;
 
-namespace MentorNudge.Azure.Tests.Email.Acs;
+namespace MentorNudge.Testing.Acs;
 
 /// <summary>One email the <see cref="AcsTestServer"/> accepted (duplicates by Operation-Id are not recorded twice).</summary>
 public sealed record AcsReceivedEmail(string OperationId, string Body, Instant ReceivedAt)

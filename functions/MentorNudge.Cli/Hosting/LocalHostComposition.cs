@@ -12,11 +12,11 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace MentorNudge.Cli.Hosting;
 
 /// <summary>
-/// The one place the local host plugs in the shared composition root of the Functions app
-/// (storage, pipeline, email, API), configured for this machine. Configuration keeps the usual
+/// The local host's composition root, as FunctionsAppComposition is the Functions app's: the
+/// shared services (storage, pipeline, email, API, web app), configured for this machine. Configuration keeps the usual
 /// precedence (appsettings.json, then environment variables); the command line wins over both.
 /// </summary>
-public static class SharedServices
+public static class LocalHostComposition
 {
     /// <summary>The capture domain of the local host unless configured (<c>.localhost</c> is reserved: no real mail arrives).</summary>
     public const string LocalCaptureDomain = "capture.localhost";
@@ -88,7 +88,7 @@ public static class SharedServices
             services.AddSingleton<ISendQuota, UnlimitedSendQuota>();
         }
 
-        services.AddSingleton<ILocalPipeline, SharedPipeline>();
+        services.AddSingleton<ILocalPipeline, TriggerWork>();
     }
 
     /// <summary>The email provider in effect: <c>Email:Provider</c>, default outbox.</summary>

@@ -5,7 +5,7 @@ using NodaTime;
 namespace MentorNudge.Cli.Email;
 
 /// <summary>Wraps the configured sender and notes each send in the <see cref="SentMailLog"/>.</summary>
-public sealed class RecordingEmailSender(IEmailSender inner, SentMailLog log, IClock clock) : IEmailSender
+public sealed class SentMailLogSender(IEmailSender inner, SentMailLog log, IClock clock) : IEmailSender
 {
     public const string NudgeIdHeader = "X-MentorNudge-Nudge-Id";
     public const string KindHeader = "X-MentorNudge-Kind";
