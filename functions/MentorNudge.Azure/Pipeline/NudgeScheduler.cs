@@ -209,10 +209,12 @@ public sealed class NudgeScheduler(
 
         // Only future nudges are withdrawn by omission: an overdue one may be in a queue right now,
         // and the send-time checks decide about it (a planner need not repeat what is already due).
+        // The digest is the exception: the plan always names the one digest, overdue (collapsed)
+        // or not, so any other Scheduled digest is stale, and leaving it would send two at once.
         foreach (var existing in partition.Nudges.Values)
         {
             if (existing.Nudge.Status == NudgeStatus.Scheduled && !planned.Contains(existing.Id) &&
-                existing.Nudge.DueAt > now && !existing.IsLeased(now))
+                (existing.Nudge.DueAt > now || existing.Nudge.Kind == NudgeKind.WeeklyDigest) && !existing.IsLeased(now))
             {
                 var gone = existing with { Nudge = existing.Nudge with { Status = NudgeStatus.Cancelled, Reason = NudgeReasons.NoLongerPlanned } };
                 changes.Add(gone);

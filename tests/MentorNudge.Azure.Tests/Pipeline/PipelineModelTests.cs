@@ -77,6 +77,22 @@ public sealed class PipelineModelTests(AzuriteFixture azurite, ITestOutputHelper
         ]);
     }
 
+    /// <summary>
+    /// Found by this test: a digest day moved twice after its new day had passed planned a
+    /// collapsed (due-now) digest each time, and the first, being overdue, was not withdrawn by
+    /// the second re-plan, so two digests were scheduled and both would have gone out.
+    /// </summary>
+    [Fact]
+    public async Task Pipeline_DigestDayMovedTwiceToPastDays_OneDigestIsScheduled()
+    {
+        await RunAsync([
+            new Advance(Duration.FromDays(7)), new Advance(Duration.FromDays(3)),
+            new Settings(0, "Europe/London", IsoDayOfWeek.Tuesday, 9, true, null),
+            new Settings(0, "Europe/London", IsoDayOfWeek.Wednesday, 9, true, null),
+            new Advance(Duration.FromMinutes(1)),
+        ]);
+    }
+
     /// <summary>The CI run's seed: the same sequences every time.</summary>
     private static string FixedSeed => new PCG(13, 2026).ToString();
 
