@@ -47,7 +47,10 @@ public sealed class OverdueSweep(
 
         var (swept, etag, _) = await sweepCursor.ReadAsync(cancellationToken).ConfigureAwait(false);
         var from = swept ?? dispatchedUpTo - FirstSweepLookback;
-        var until = now - grace < dispatchedUpTo ? now - grace : dispatchedUpTo;
+        // Strictly before now: a row can still be written at pick-up instant now (an overdue nudge
+        // is picked up "now"), and a cursor at now would pass it unread for good.
+        var latest = now - Duration.Max(grace, Duration.Epsilon);
+        var until = latest < dispatchedUpTo ? latest : dispatchedUpTo;
         if (from >= until)
         {
             return 0;

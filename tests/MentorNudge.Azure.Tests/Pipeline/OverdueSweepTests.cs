@@ -82,6 +82,35 @@ public sealed class OverdueSweepTests(AzuriteFixture azurite)
         Assert.Equal(NudgeStatus.Sent, (await h.NudgeAsync(userId, first.NudgeId)).Nudge.Status);
     }
 
+    /// <summary>
+    /// Found by the model-based test: with no grace (the virtual clock), the sweep's cursor stood at
+    /// now, and a nudge planned overdue at that same instant (picked up "now") was behind it for
+    /// good once its one direct message was lost.
+    /// </summary>
+    [Fact]
+    public async Task SweepAsync_RowWrittenAtTheSweptInstant_SweptOnTheNextRun()
+    {
+        var h = new PipelineHarness(azurite, Start, realEngine: true);
+        var settings = PipelineHarness.Settings();
+        var created = await h.Users.CreateAsync("bo@example.com", settings); // digest Mondays 08:00, from next week
+        h.Clock.Reset(Start + Duration.FromHours(1));
+        await h.Dispatcher.DispatchDueAsync(h.Now);
+        await h.Sweep.SweepAsync(h.Now, Duration.Zero);
+
+        // At the same instant: the digest moves to 08:30 today, which has passed, so it is due at
+        // once (collapse) and picked up "now"; its one direct message is lost.
+        await h.Users.UpdateAsync(created.UserId, "bo@example.com", settings with { WeeklyDigest = settings.WeeklyDigest with { Time = new LocalTime(8, 30) } });
+        var digest = Assert.Single(await h.DrainNudgeQueueAsync());
+        Assert.Equal(Start + Duration.FromMinutes(30), (await h.NudgeAsync(created.UserId, digest.NudgeId)).Nudge.DueAt);
+
+        h.Clock.Advance(Duration.FromMinutes(1));
+        await h.Dispatcher.DispatchDueAsync(h.Now); // its cursor was at that instant already
+        Assert.Empty(await h.DrainNudgeQueueAsync());
+        Assert.Equal(1, await h.Sweep.SweepAsync(h.Now, Duration.Zero));
+        Assert.Equal([SendNudgeOutcome.Sent], (await h.TickAndSendAsync()).Select(r => r.Outcome));
+        Assert.Equal(NudgeStatus.Sent, (await h.NudgeAsync(created.UserId, digest.NudgeId)).Nudge.Status);
+    }
+
     [Fact]
     public async Task SweepAsync_NudgesAlreadySentOrAhead_EnqueuesNothing()
     {
