@@ -86,6 +86,7 @@ public sealed class NudgeScheduler(
             return ReplanResult.None;
         }
 
+        await WriteIndexRowsAsync(planned.ToIndex, now, cancellationToken).ConfigureAwait(false);
         var etags = await data.SubmitAsync(planned.Actions, cancellationToken).ConfigureAwait(false);
         return await CommittedAsync(partition, planned, etags, 0, now, cancellationToken).ConfigureAwait(false);
     }
@@ -128,6 +129,7 @@ public sealed class NudgeScheduler(
             }
         }
 
+        await WriteIndexRowsAsync(planned.ToIndex, now, cancellationToken).ConfigureAwait(false);
         var etags = await data.SubmitAsync(writes.Select(w => w.Action).Concat(planned.Actions).ToList(), cancellationToken).ConfigureAwait(false);
         for (var i = 0; i < writes.Count; i++)
         {
@@ -146,7 +148,7 @@ public sealed class NudgeScheduler(
             partition.Nudges[planned.Changes[i].Id] = planned.Changes[i] with { ETag = etags[offset + i] };
         }
 
-        await IndexAsync(planned.ToIndex, now, cancellationToken).ConfigureAwait(false);
+        await EnqueueImminentAsync(planned.ToIndex, now, cancellationToken).ConfigureAwait(false);
         logger.LogInformation(
             "Re-planned {UserId}: {Added} added, {Rescheduled} rescheduled, {Cancelled} cancelled",
             partition.UserId, planned.Result.Added, planned.Result.Rescheduled, planned.Result.Cancelled);
@@ -209,10 +211,12 @@ public sealed class NudgeScheduler(
 
         // Only future nudges are withdrawn by omission: an overdue one may be in a queue right now,
         // and the send-time checks decide about it (a planner need not repeat what is already due).
+        // The digest is the exception: the plan always names the one digest, overdue (collapsed)
+        // or not, so any other Scheduled digest is stale, and leaving it would send two at once.
         foreach (var existing in partition.Nudges.Values)
         {
             if (existing.Nudge.Status == NudgeStatus.Scheduled && !planned.Contains(existing.Id) &&
-                existing.Nudge.DueAt > now && !existing.IsLeased(now))
+                (existing.Nudge.DueAt > now || existing.Nudge.Kind == NudgeKind.WeeklyDigest) && !existing.IsLeased(now))
             {
                 var gone = existing with { Nudge = existing.Nudge with { Status = NudgeStatus.Cancelled, Reason = NudgeReasons.NoLongerPlanned } };
                 changes.Add(gone);
@@ -227,20 +231,35 @@ public sealed class NudgeScheduler(
     /// <summary>Writes the due-index rows of nudges already stored (their keys are on the rows), enqueuing the imminent ones.</summary>
     internal async Task IndexAsync(IReadOnlyList<StoredNudge> nudges, Instant now, CancellationToken cancellationToken)
     {
-        await Parallel.ForEachAsync(
+        await WriteIndexRowsAsync(nudges, now, cancellationToken).ConfigureAwait(false);
+        await EnqueueImminentAsync(nudges, now, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Writes the due-index rows of nudges about to be committed, <b>before</b> the commit: a crash
+    /// between the two then leaves at worst an index row whose nudge is missing or different, which
+    /// the dispatcher skips, never a Scheduled nudge that nothing will pick up (written after the
+    /// commit, a crash in between stranded it until the daily reconcile).
+    /// </summary>
+    private Task WriteIndexRowsAsync(IReadOnlyList<StoredNudge> nudges, Instant now, CancellationToken cancellationToken) =>
+        Parallel.ForEachAsync(
             nudges,
+            new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
+            async (n, ct) => await dueIndex.WriteAsync(n.Nudge.UserId, n.Id, n.Nudge.DueAt, NudgeChanges.PickUpAt(n.Nudge.DueAt, now), ct).ConfigureAwait(false));
+
+    /// <summary>
+    /// Enqueues the committed nudges due within <see cref="DirectEnqueueWindow"/> (the dispatcher may
+    /// have passed their minute already). Only after the commit, so a message never precedes its row.
+    /// </summary>
+    private Task EnqueueImminentAsync(IReadOnlyList<StoredNudge> nudges, Instant now, CancellationToken cancellationToken) =>
+        Parallel.ForEachAsync(
+            nudges.Where(n => NudgeChanges.PickUpAt(n.Nudge.DueAt, now) <= now + DirectEnqueueWindow),
             new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
             async (n, ct) =>
             {
-                var at = NudgeChanges.PickUpAt(n.Nudge.DueAt, now);
-                await dueIndex.WriteAsync(n.Nudge.UserId, n.Id, n.Nudge.DueAt, at, ct).ConfigureAwait(false);
-                if (at <= now + DirectEnqueueWindow)
-                {
-                    var delay = (at - now).ToTimeSpan();
-                    await queues.EnqueueNudgeAsync(new NudgeMessage(n.Nudge.UserId, n.Id, n.Nudge.DueAt.ToUnixTimeTicks()), delay, ct).ConfigureAwait(false);
-                }
-            }).ConfigureAwait(false);
-    }
+                var delay = (NudgeChanges.PickUpAt(n.Nudge.DueAt, now) - now).ToTimeSpan();
+                await queues.EnqueueNudgeAsync(new NudgeMessage(n.Nudge.UserId, n.Id, n.Nudge.DueAt.ToUnixTimeTicks()), delay, ct).ConfigureAwait(false);
+            });
 
     /// <summary>Sets the nudge's due-index keys for pick-up at max(due, now).</summary>
     internal static StoredNudge WithIndexKeys(StoredNudge n, Instant now)

@@ -47,7 +47,10 @@ public sealed class OverdueSweep(
 
         var (swept, etag, _) = await sweepCursor.ReadAsync(cancellationToken).ConfigureAwait(false);
         var from = swept ?? dispatchedUpTo - FirstSweepLookback;
-        var until = now - grace < dispatchedUpTo ? now - grace : dispatchedUpTo;
+        // Strictly before now: a row can still be written at pick-up instant now (an overdue nudge
+        // is picked up "now"), and a cursor at now would pass it unread for good.
+        var latest = now - Duration.Max(grace, Duration.Epsilon);
+        var until = latest < dispatchedUpTo ? latest : dispatchedUpTo;
         if (from >= until)
         {
             return 0;
@@ -55,6 +58,8 @@ public sealed class OverdueSweep(
 
         var rows = await dueIndex.ReadAsync(from, until, cancellationToken).ConfigureAwait(false);
         var requeued = 0;
+        var gate = new object();
+        Instant? firstLeased = null;
         await Parallel.ForEachAsync(
             rows,
             new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
@@ -66,14 +71,28 @@ public sealed class OverdueSweep(
                     return; // done, erased, or moved (its current row is elsewhere)
                 }
 
-                // A lease still running may be a live send: come back when it ends, and find it Sent.
-                var delay = stored.LeaseUntil is { } lease && lease > now ? (lease - now).ToTimeSpan() : (TimeSpan?)null;
-                await queues.EnqueueNudgeAsync(new NudgeMessage(row.UserId, row.NudgeId, row.DueAt.ToUnixTimeTicks()), delay, ct).ConfigureAwait(false);
+                if (stored.LeaseUntil is { } lease && lease > now)
+                {
+                    // A lease still running may be a live send, or one whose process died: the cursor
+                    // stays before this row, so a later run looks again (and finds it Sent, or re-enqueues
+                    // it once the lease is over). Not a delayed message: the sweep exists because
+                    // messages get lost, and a delay in queue time does not follow a virtual clock.
+                    lock (gate)
+                    {
+                        firstLeased = firstLeased is { } seen && seen <= row.At ? seen : row.At;
+                    }
+
+                    return;
+                }
+
+                await queues.EnqueueNudgeAsync(new NudgeMessage(row.UserId, row.NudgeId, row.DueAt.ToUnixTimeTicks()), cancellationToken: ct).ConfigureAwait(false);
                 Interlocked.Increment(ref requeued);
             }).ConfigureAwait(false);
 
-        // Like the dispatcher: the cursor moves only after every enqueue succeeded.
-        await sweepCursor.TryAdvanceAsync(until, etag, now, cancellationToken).ConfigureAwait(false);
+        // Like the dispatcher: the cursor moves only after every enqueue succeeded, and not past a
+        // row still leased (rows after it are read again next run; a second message is harmless).
+        var cursor = firstLeased is { } held ? held - Duration.Epsilon : until;
+        await sweepCursor.TryAdvanceAsync(cursor, etag, now, cancellationToken).ConfigureAwait(false);
         if (requeued > 0)
         {
             logger.LogWarning("Overdue sweep re-enqueued {Requeued} nudges picked up in ({From}, {Until}] and still scheduled", requeued, from, until);

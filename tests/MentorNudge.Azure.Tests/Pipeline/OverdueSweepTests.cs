@@ -48,6 +48,69 @@ public sealed class OverdueSweepTests(AzuriteFixture azurite)
         Assert.Single(h.Email.Attempts, m => m.MessageKey == first.NudgeId);
     }
 
+    /// <summary>
+    /// Found by the model-based test: a process died holding a nudge's lease; the sweep enqueued it
+    /// with a delay in queue time and moved on, so under a virtual clock (or if that message was
+    /// lost too) nothing ever came back for it. Now the sweep holds its cursor before a leased row.
+    /// </summary>
+    [Fact]
+    public async Task SweepAsync_NudgeLeasedByADeadProcess_SweptOnceTheLeaseIsOver()
+    {
+        var h = new PipelineHarness(azurite, Start, realEngine: true);
+        var (userId, personId) = await UserWithPersonAsync(h);
+        var outreach = await h.Outreach.LogAsync(userId, personId, new OutreachDraft(Text: "Could we talk for 15 minutes about X?"));
+        var first = outreach.FollowUps[0];
+        await h.Dispatcher.DispatchDueAsync(h.Now);
+        await h.Sweep.SweepAsync(h.Now, Duration.Zero); // first run: sets the sweep's cursor
+
+        // Due and dispatched; the process that took the message claims the nudge and dies before recording it.
+        h.Clock.Reset(first.DueAt);
+        await h.Dispatcher.DispatchDueAsync(h.Now);
+        var message = Assert.Single(await h.DrainNudgeQueueAsync(), m => m.NudgeId == first.NudgeId);
+        var dataWrites = 0;
+        h.Faults.Crash((s, r) => s == "table" && r.Method != global::Azure.Core.RequestMethod.Get && r.Uri.Path.Contains("data", StringComparison.Ordinal) && ++dataWrites == 2);
+        await Assert.ThrowsAnyAsync<Exception>(() => h.Sender.ProcessAsync(message.ToJson()));
+        Assert.NotNull((await h.NudgeAsync(userId, first.NudgeId)).LeaseUntil);
+
+        h.Clock.Advance(Duration.FromMinutes(1));
+        Assert.Equal(0, await h.Sweep.SweepAsync(h.Now, Duration.Zero)); // leased: maybe a live send
+        Assert.Empty(await h.DrainNudgeQueueAsync());
+
+        h.Clock.Advance(NudgeSender.LeaseDuration);
+        Assert.Equal(1, await h.Sweep.SweepAsync(h.Now, Duration.Zero)); // the lease is over: the same row again
+        Assert.Equal([SendNudgeOutcome.Sent], (await h.TickAndSendAsync()).Select(r => r.Outcome));
+        Assert.Equal(NudgeStatus.Sent, (await h.NudgeAsync(userId, first.NudgeId)).Nudge.Status);
+    }
+
+    /// <summary>
+    /// Found by the model-based test: with no grace (the virtual clock), the sweep's cursor stood at
+    /// now, and a nudge planned overdue at that same instant (picked up "now") was behind it for
+    /// good once its one direct message was lost.
+    /// </summary>
+    [Fact]
+    public async Task SweepAsync_RowWrittenAtTheSweptInstant_SweptOnTheNextRun()
+    {
+        var h = new PipelineHarness(azurite, Start, realEngine: true);
+        var settings = PipelineHarness.Settings();
+        var created = await h.Users.CreateAsync("bo@example.com", settings); // digest Mondays 08:00, from next week
+        h.Clock.Reset(Start + Duration.FromHours(1));
+        await h.Dispatcher.DispatchDueAsync(h.Now);
+        await h.Sweep.SweepAsync(h.Now, Duration.Zero);
+
+        // At the same instant: the digest moves to 08:30 today, which has passed, so it is due at
+        // once (collapse) and picked up "now"; its one direct message is lost.
+        await h.Users.UpdateAsync(created.UserId, "bo@example.com", settings with { WeeklyDigest = settings.WeeklyDigest with { Time = new LocalTime(8, 30) } });
+        var digest = Assert.Single(await h.DrainNudgeQueueAsync());
+        Assert.Equal(Start + Duration.FromMinutes(30), (await h.NudgeAsync(created.UserId, digest.NudgeId)).Nudge.DueAt);
+
+        h.Clock.Advance(Duration.FromMinutes(1));
+        await h.Dispatcher.DispatchDueAsync(h.Now); // its cursor was at that instant already
+        Assert.Empty(await h.DrainNudgeQueueAsync());
+        Assert.Equal(1, await h.Sweep.SweepAsync(h.Now, Duration.Zero));
+        Assert.Equal([SendNudgeOutcome.Sent], (await h.TickAndSendAsync()).Select(r => r.Outcome));
+        Assert.Equal(NudgeStatus.Sent, (await h.NudgeAsync(created.UserId, digest.NudgeId)).Nudge.Status);
+    }
+
     [Fact]
     public async Task SweepAsync_NudgesAlreadySentOrAhead_EnqueuesNothing()
     {

@@ -26,6 +26,15 @@ public sealed class PipelineModelTests(AzuriteFixture azurite, ITestOutputHelper
 {
     private static readonly Instant Start = Instant.FromUtc(2026, 3, 2, 7, 0); // Monday; DST changes on 8 and 29 March
     private static readonly string[] Zones = ["Etc/UTC", "Europe/London", "America/New_York", "Asia/Tokyo", "Australia/Sydney"];
+    private static readonly string[] Countries = ["GB", "US", "JP", "DE"];
+    private static readonly IsoDayOfWeek[][] WeekShapes =
+    [
+        [.. UserSettings.DefaultWorkDays],
+        [IsoDayOfWeek.Sunday, IsoDayOfWeek.Monday, IsoDayOfWeek.Tuesday, IsoDayOfWeek.Wednesday, IsoDayOfWeek.Thursday],
+        [IsoDayOfWeek.Monday, IsoDayOfWeek.Tuesday, IsoDayOfWeek.Wednesday, IsoDayOfWeek.Thursday, IsoDayOfWeek.Friday, IsoDayOfWeek.Saturday],
+        [IsoDayOfWeek.Tuesday, IsoDayOfWeek.Thursday],
+    ];
+
     private static readonly Duration[] Moves =
     [
         Duration.FromMinutes(1), Duration.FromMinutes(17), Duration.FromHours(1), Duration.FromHours(7),
@@ -43,6 +52,10 @@ public sealed class PipelineModelTests(AzuriteFixture azurite, ITestOutputHelper
         (1, Gen.Select(Gen.Int[0, 1], Gen.Int[0, 9], Gen.Int[0, 3], (u, p, k) => (Op)new UpdatePerson(u, p, k == 0 ? 10 : null))),
         (3, Gen.Select(Gen.Int[0, 1], Gen.Int[0, Zones.Length - 1], Gen.Int[1, 7], Gen.Int[0, 23], Gen.Int[0, 5], (u, z, d, h, flags) =>
             (Op)new Settings(u, Zones[z], (IsoDayOfWeek)d, h, Enabled: flags != 0, VacationDays: flags == 1 ? 3 + h % 8 : null))),
+        (1, Gen.Select(Gen.Int[0, 1], Gen.Int[0, Countries.Length - 1], Gen.Int[0, WeekShapes.Length - 1], Gen.Int[6, 20], (u, c, w, h) =>
+            (Op)new Calendar(u, Countries[c], w, h))),
+        (1, Gen.Select(Gen.Int[0, 1], Gen.Bool, (u, on) => (Op)new Webhook(u, on))),
+        (1, Gen.Int[0, 1].Select(u => (Op)new Unsubscribe(u))),
         (1, Gen.Select(Gen.Int[0, 1], Gen.Int[0, 9], (u, p) => (Op)new OutOfOffice(u, p))),
         (1, Gen.Int[0, 1].Select(u => (Op)new Bounce(u))),
         (5, Gen.Int[0, Moves.Length - 1].Select(i => (Op)new Advance(Moves[i]))),
@@ -51,16 +64,30 @@ public sealed class PipelineModelTests(AzuriteFixture azurite, ITestOutputHelper
     [Fact]
     public void Pipeline_RandomOperationsAndCrashes_InvariantsHoldAfterEveryStep()
     {
-        var sequences = Setting("MENTORNUDGE_MODEL_SEQUENCES", 3);
-        var length = Setting("MENTORNUDGE_MODEL_LENGTH", 30);
+        var sequences = Setting("MENTORNUDGE_MODEL_SEQUENCES", 10);
+        var length = Setting("MENTORNUDGE_MODEL_LENGTH", 40);
         var seed = Environment.GetEnvironmentVariable("MENTORNUDGE_MODEL_SEED");
-        GenOp.Array[length / 2, length].Sample(
-            ops => RunAsync(ops).GetAwaiter().GetResult(),
-            seed: string.IsNullOrEmpty(seed) ? (Environment.GetEnvironmentVariable("MENTORNUDGE_MODEL_LENGTH") is null ? FixedSeed : null) : seed,
-            iter: sequences,
-            threads: 1,
-            print: ops => string.Join(Environment.NewLine, ops.Select(o => o.ToString())));
+        var random = !string.IsNullOrEmpty(seed) || Environment.GetEnvironmentVariable("MENTORNUDGE_MODEL_LENGTH") is not null;
+        var gen = GenOp.Array[length / 2, length];
+        if (random)
+        {
+            // Long mode: random seeds (or the one given), and CsCheck shrinks a failure to a minimal sequence.
+            gen.Sample(Run, seed: string.IsNullOrEmpty(seed) ? null : seed, iter: sequences, threads: 1, print: Print);
+        }
+        else
+        {
+            // CI: the same sequences every run, each from its own fixed seed (CsCheck fixes only the
+            // first sample of a seeded run, so one seed with several iterations would not repeat).
+            for (var i = 0; i < sequences; i++)
+            {
+                gen.Sample(Run, seed: FixedSeed(i), iter: 1, threads: 1, print: Print);
+            }
+        }
+
         output.WriteLine($"{Interlocked.Read(ref stepsRun)} steps in {sequences} sequences, every invariant held after each");
+
+        void Run(Op[] ops) => RunAsync(ops).GetAwaiter().GetResult();
+        static string Print(Op[] ops) => string.Join(Environment.NewLine, ops.Select(o => o.ToString()));
     }
 
     /// <summary>
@@ -77,8 +104,50 @@ public sealed class PipelineModelTests(AzuriteFixture azurite, ITestOutputHelper
         ]);
     }
 
-    /// <summary>The CI run's seed: the same sequences every time.</summary>
-    private static string FixedSeed => new PCG(13, 2026).ToString();
+    /// <summary>
+    /// Found by this test: a digest day moved twice after its new day had passed planned a
+    /// collapsed (due-now) digest each time, and the first, being overdue, was not withdrawn by
+    /// the second re-plan, so two digests were scheduled and both would have gone out.
+    /// </summary>
+    [Fact]
+    public async Task Pipeline_DigestDayMovedTwiceToPastDays_OneDigestIsScheduled()
+    {
+        await RunAsync([
+            new Advance(Duration.FromDays(7)), new Advance(Duration.FromDays(3)),
+            new Settings(0, "Europe/London", IsoDayOfWeek.Tuesday, 9, true, null),
+            new Settings(0, "Europe/London", IsoDayOfWeek.Wednesday, 9, true, null),
+            new Advance(Duration.FromMinutes(1)),
+        ]);
+    }
+
+    /// <summary>
+    /// Found by this test: a crash after a send committed the next digest's row but before its
+    /// due-index row was written left a Scheduled digest that no tick or sweep would ever find
+    /// (only the daily reconcile could). Index rows are now written before the commit.
+    /// </summary>
+    [Fact]
+    public async Task Pipeline_CrashBetweenNudgeRowAndIndexRow_NudgeIsStillIndexed()
+    {
+        await RunAsync([new Crash(31)]);
+    }
+
+    /// <summary>
+    /// Found by this test: a crash while the first digest was claimed left it to one delayed queue
+    /// message (the sweep's), which a virtual clock never reaches; the digest stayed Scheduled for
+    /// good. Now it is sent once its lease is over, and the settings changed meanwhile plan the next.
+    /// </summary>
+    [Fact]
+    public async Task Pipeline_CrashWhileDigestClaimed_DigestSentOnceTheLeaseIsOver()
+    {
+        await RunAsync([
+            new Crash(15), new Advance(Duration.FromMinutes(1)),
+            new Settings(0, "America/New_York", IsoDayOfWeek.Tuesday, 15, true, null),
+            new Advance(Duration.FromMinutes(17)),
+        ]);
+    }
+
+    /// <summary>The CI run's seeds: the same sequences every time.</summary>
+    private static string FixedSeed(int sequence) => new PCG(13, 2026 + (ulong)sequence).ToString();
 
     private static int Setting(string name, int fallback) =>
         int.TryParse(Environment.GetEnvironmentVariable(name), CultureInfo.InvariantCulture, out var v) ? v : fallback;
@@ -105,7 +174,7 @@ public sealed class PipelineModelTests(AzuriteFixture azurite, ITestOutputHelper
     /// <summary>Steps run (reported at the end, so a long run says how much it covered).</summary>
     private long stepsRun;
 
-    private static async Task ApplyAsync(World w, Op op)
+    private static async Task ApplyAsync(World w, Op op, bool tracked = true)
     {
         var h = w.H;
         var now = w.H.Now;
@@ -117,6 +186,15 @@ public sealed class PipelineModelTests(AzuriteFixture azurite, ITestOutputHelper
                 break;
             case PersonOp p when w.Person(p) is null:
                 break; // nobody to act on
+            case PersonOp p when tracked && w.Displaced.TryGetValue(w.Users[p.U], out var displaced):
+                // An act on the person moves their reminders for its own reasons: stop tracking them.
+                foreach (var id in displaced.Ids.Where(d => d.Value == w.Person(p)).Select(d => d.Key).ToList())
+                {
+                    displaced.Ids.Remove(id);
+                }
+
+                await ApplyAsync(w, op, tracked: false);
+                return;
             case Outreach o:
                 await h.Outreach.LogAsync(w.Users[o.U], w.Person(o)!, new OutreachDraft(SentAt: now - Duration.FromDays(o.BackdateDays), Text: "Could we talk for 15 minutes about X?"));
                 break;
@@ -150,7 +228,34 @@ public sealed class PipelineModelTests(AzuriteFixture azurite, ITestOutputHelper
                     WeeklyDigest = user.Settings.WeeklyDigest with { Day = set.DigestDay, Time = new LocalTime(set.DigestHour, 0), Enabled = set.Enabled },
                     VacationUntil = set.VacationDays is { } days ? now.InZone(zone).Date.PlusDays(days) : null,
                 };
+                w.Displaced.Remove(user.Id);
+                if (settings.VacationUntil is { } until)
+                {
+                    // The reminders a vacation displaces: every scheduled one due on a local date up to its end.
+                    var before = await h.Data.LoadAsync(user.Id);
+                    w.Displaced[user.Id] = (until, before.Nudges.Values
+                        .Where(n => n.Nudge.Status == NudgeStatus.Scheduled && n.Nudge.Kind != NudgeKind.WeeklyDigest && n.Nudge.DueAt.InZone(zone).Date <= until)
+                        .ToDictionary(n => n.Id, n => n.Nudge.PersonId, StringComparer.Ordinal));
+                }
+
                 await h.Users.UpdateAsync(user.Id, user.Email, settings);
+                break;
+            case Calendar cal:
+                var current = await h.Users.GetAsync(w.Users[cal.U]);
+                await h.Users.UpdateAsync(current.Id, current.Email, current.Settings with
+                {
+                    Country = cal.Country,
+                    WorkDays = WeekShapes[cal.WeekShape],
+                    ReminderTime = new LocalTime(cal.ReminderHour, 30),
+                });
+                break;
+            case Webhook hook:
+                var owner = await h.Users.GetAsync(w.Users[hook.U]);
+                var webhook = hook.On ? new WebhookSettings(new Uri("https://hooks.example.com/mentornudge"), WebhookFormat.Generic, "model-test-webhook-secret-0123456789") : null;
+                await h.Users.UpdateAsync(owner.Id, owner.Email, owner.Settings with { Webhook = webhook }, unsubscribed: hook.On ? null : false);
+                break;
+            case Unsubscribe un:
+                await h.Users.UnsubscribeAsync(w.Users[un.U]);
                 break;
             case OutOfOffice ooo:
                 await h.Interactions.LogOutOfOfficeAsync(w.Users[ooo.U], w.Person(ooo)!, "I am out of the office until next week.");
@@ -169,10 +274,11 @@ public sealed class PipelineModelTests(AzuriteFixture azurite, ITestOutputHelper
             case Crash c:
                 // Crash at the c.AtRequest-th storage request of a one-day advance, then restart on the same storage.
                 var requests = 0;
+                var target = now + Duration.FromDays(1);
                 w.H.Faults.Crash((_, _) => Interlocked.Increment(ref requests) == c.AtRequest);
                 try
                 {
-                    await AdvanceAsync(w.H, now + Duration.FromDays(1));
+                    await AdvanceAsync(w.H, target);
                 }
                 catch (Exception e) when (e is InjectedCrashException || e.InnerException is InjectedCrashException)
                 {
@@ -180,8 +286,11 @@ public sealed class PipelineModelTests(AzuriteFixture azurite, ITestOutputHelper
                     w.MayRepeat.UnionWith(w.H.Email.Attempts.Select(m => m.MessageKey));
                 }
 
+                // The restarted host finishes the advance; a restart takes a while, so it is back a
+                // minute after the crash at the earliest (messages the dead process held are then
+                // still invisible: the sweep and the dispatcher must find their nudges).
                 w.H = new PipelineHarness(w.Azurite, realEngine: true, restartOf: w.H);
-                await AdvanceAsync(w.H, w.H.Now); // the restarted host finishes the advance
+                await AdvanceAsync(w.H, Instant.Max(target, w.H.Now + Duration.FromMinutes(1)));
                 break;
         }
     }
@@ -265,25 +374,33 @@ public sealed class PipelineModelTests(AzuriteFixture azurite, ITestOutputHelper
             var zone = DateTimeZoneProviders.Tzdb[user.Settings.TimeZoneId];
             var scheduled = p.Nudges.Values.Where(n => n.Nudge.Status == NudgeStatus.Scheduled).ToList();
 
-            // One digest, at the user's local day and time.
-            var digests = scheduled.Where(n => n.Nudge.Kind == NudgeKind.WeeklyDigest).ToList();
+            // One digest, at the user's local day and time. (A digest claimed by a process that
+            // crashed is in flight until its lease ends, then sent, even if the settings changed
+            // meanwhile: it was due before they did. While it is, the plan may or may not hold the next.)
+            var digests = scheduled.Where(n => n.Nudge.Kind == NudgeKind.WeeklyDigest && !n.IsLeased(now)).ToList();
+            var inFlight = scheduled.Count(n => n.Nudge.Kind == NudgeKind.WeeklyDigest && n.IsLeased(now));
             var digest = user.Settings.WeeklyDigest;
-            Assert.True(digests.Count <= 1, $"{when}: {userId} has {digests.Count} scheduled digests");
+            Assert.True(digests.Count <= 1 && inFlight <= 1, $"{when}: {userId} has {digests.Count} scheduled digests and {inFlight} in flight");
             if (digest.Enabled && NudgeScheduler.IsReachable(user))
             {
-                Assert.True(digests.Count == 1, $"{when}: {userId} (digest on) has no scheduled digest");
+                Assert.True(digests.Count == 1 || inFlight == 1, $"{when}: {userId} (digest on) has no scheduled digest");
+            }
+
+            if (digest.Enabled && NudgeScheduler.IsReachable(user) && digests.Count == 1)
+            {
                 var due = digests[0].Nudge.DueAt;
                 var local = due.InZone(zone).Date;
                 Assert.True(
                     local.DayOfWeek == digest.Day && ReminderSlots.Resolve(zone, local + digest.Time) == due,
                     $"{when}: {userId} digest at {due.InZone(zone)} but settings say {digest.Day} {digest.Time}");
-                Assert.True(!drained || due > now - Duration.FromMinutes(1), $"{when}: {userId} digest {digests[0].Id} overdue at {due}");
+                Assert.True(!drained || due > now - Duration.FromMinutes(1), $"{when}: {userId} digest {digests[0].Id} overdue at {due} (now {now}, lease {digests[0].LeaseUntil})");
 
                 // Not later than the next occurrence: a digest is never dropped for a week (vacation aside).
-                // (At most one digest a local day: a day that already had one does not count.)
+                // (At most one digest a local day: a day that already had one does not count, nor a
+                // date whose id a digest that happened holds, e.g. one sent in the zone before.)
                 var had = p.Nudges.Values
                     .Where(n => n.Nudge.Kind == NudgeKind.WeeklyDigest && n.Nudge.Status is NudgeStatus.Sent or NudgeStatus.Skipped or NudgeStatus.Failed)
-                    .Select(n => n.Nudge.DueAt.InZone(zone).Date)
+                    .SelectMany(n => new[] { n.Nudge.DueAt.InZone(zone).Date, IdDate(n.Id) })
                     .ToHashSet();
                 var schedule = new WeeklyDigestSchedule(zone, digest);
                 var next = schedule.FirstAfter(now);
@@ -295,10 +412,24 @@ public sealed class PipelineModelTests(AzuriteFixture azurite, ITestOutputHelper
                 Assert.True(user.Settings.VacationUntil is not null || due <= next.DueAt, $"{when}: {userId} digest at {due} but the next occurrence is {next.DueAt}");
             }
 
+            // After a vacation, the reminders it displaced share the business days after it, at most two a day.
+            if (w.Displaced.TryGetValue(userId, out var displaced) && user.Settings.VacationUntil == displaced.Until)
+            {
+                foreach (var day in scheduled.Where(n => displaced.Ids.ContainsKey(n.Id)).GroupBy(n => n.Nudge.DueAt.InZone(zone).Date))
+                {
+                    Assert.True(day.Key > displaced.Until, $"{when}: {userId} reminder {day.First().Id} due on {day.Key}, inside the vacation until {displaced.Until}");
+                    Assert.True(
+                        day.Count() <= NudgePlanner.DisplacedRemindersPerDay,
+                        $"{when}: {userId} has {day.Count()} displaced reminders on {day.Key}: {string.Join(", ", day.Select(n => n.Id))}");
+                }
+            }
+
             // Once drained, nothing is left overdue.
             if (drained)
             {
-                var overdue = scheduled.Where(n => n.Nudge.DueAt < now - Duration.FromMinutes(1)).Select(n => $"{n.Id}@{n.Nudge.DueAt}").ToList();
+                // (A nudge claimed by a process that crashed waits for its lease to end: at most
+                // NudgeSender.LeaseDuration, then the sweep takes it.)
+                var overdue = scheduled.Where(n => n.Nudge.DueAt < now - Duration.FromMinutes(1) && !n.IsLeased(now)).Select(n => $"{n.Id}@{n.Nudge.DueAt}").ToList();
                 Assert.True(overdue.Count == 0, $"{when}: stranded {string.Join(", ", overdue)} (now {now})");
             }
 
@@ -325,6 +456,10 @@ public sealed class PipelineModelTests(AzuriteFixture azurite, ITestOutputHelper
         }
     }
 
+    /// <summary>The local date a digest's id names (<c>wd-{userId}-{yyyyMMdd}</c>).</summary>
+    private static LocalDate IdDate(string digestId) =>
+        NodaTime.Text.LocalDatePattern.CreateWithInvariantCulture("yyyyMMdd").Parse(digestId[^8..]).Value;
+
     private sealed class World(PipelineHarness h)
     {
         public PipelineHarness H { get; set; } = h;
@@ -340,6 +475,9 @@ public sealed class PipelineModelTests(AzuriteFixture azurite, ITestOutputHelper
         public Dictionary<string, Instant> Stopped { get; } = [];
 
         public HashSet<string> MayRepeat { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Per user: the vacation's last day and the ids of the reminders it displaced.</summary>
+        public Dictionary<string, (LocalDate Until, Dictionary<string, string?> Ids)> Displaced { get; } = [];
 
         public string? Person(PersonOp op)
         {
@@ -369,6 +507,13 @@ public sealed class PipelineModelTests(AzuriteFixture azurite, ITestOutputHelper
     private sealed record UpdatePerson(int U, int P, int? KeepInTouch) : PersonOp(U, P);
 
     private sealed record Settings(int U, string Zone, IsoDayOfWeek DigestDay, int DigestHour, bool Enabled, int? VacationDays) : Op;
+
+    private sealed record Calendar(int U, string Country, int WeekShape, int ReminderHour) : Op;
+
+    /// <summary>Sets a webhook (reachable even when unsubscribed or bounced), or removes it and re-subscribes.</summary>
+    private sealed record Webhook(int U, bool On) : Op;
+
+    private sealed record Unsubscribe(int U) : Op;
 
     private sealed record OutOfOffice(int U, int P) : PersonOp(U, P);
 
