@@ -58,6 +58,13 @@ param actionSigningKey string = newGuid()
 @secure()
 param eventGridKey string = newGuid()
 
+@description('Domain that receives BCC capture mail (capture addresses are log+<id>@ this domain; docs/capture.md). Empty turns BCC capture off.')
+param captureInboundDomain string = ''
+
+@description('Secret the inbound mail relay signs capture-hook requests with, stored in Key Vault. The default is a fresh random value; azd keeps the existing one.')
+@secure()
+param captureHookSecret string = newGuid()
+
 @description('Memory of one Function App instance in MB.')
 param instanceMemoryMB int = 2048
 
@@ -146,6 +153,7 @@ module keyVault 'app/keyvault.bicep' = {
     adminKey: adminKey
     actionSigningKey: actionSigningKey
     eventGridKey: eventGridKey
+    captureHookSecret: captureHookSecret
   }
 }
 
@@ -203,6 +211,8 @@ module api 'app/api.bicep' = {
     adminKeySecretUri: keyVault.outputs.adminKeySecretUri
     actionSigningKeySecretUri: keyVault.outputs.actionSigningKeySecretUri
     eventGridKeySecretUri: keyVault.outputs.eventGridKeySecretUri
+    captureHookSecretUri: keyVault.outputs.captureHookSecretUri
+    captureInboundDomain: captureInboundDomain
     publicBaseUrl: publicBaseUrl
     instanceMemoryMB: instanceMemoryMB
     maximumInstanceCount: maximumInstanceCount

@@ -47,6 +47,12 @@ param actionSigningKeySecretUri string
 @description('Versionless Key Vault secret URI of the key the ACS delivery-report hook requires.')
 param eventGridKeySecretUri string
 
+@description('Versionless Key Vault secret URI of the secret that signs capture-hook requests.')
+param captureHookSecretUri string
+
+@description('Domain that receives BCC capture mail; empty turns capture off.')
+param captureInboundDomain string = ''
+
 @description('Public base URL used in links inside emails; empty means https://<default host name>.')
 param publicBaseUrl string = ''
 
@@ -179,6 +185,9 @@ resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
     MentorNudge__Api__AdminKey: '@Microsoft.KeyVault(SecretUri=${adminKeySecretUri})'
     Security__ActionSigningKey: '@Microsoft.KeyVault(SecretUri=${actionSigningKeySecretUri})'
     MentorNudge__Api__EventGridKey: '@Microsoft.KeyVault(SecretUri=${eventGridKeySecretUri})'
+    // BCC capture (docs/capture.md): off while the domain is empty.
+    MentorNudge__Capture__InboundDomain: captureInboundDomain
+    MentorNudge__Capture__HookSecret: '@Microsoft.KeyVault(SecretUri=${captureHookSecretUri})'
   }
   dependsOn: [
     ftpCredentials

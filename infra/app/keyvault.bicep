@@ -1,4 +1,4 @@
-// Key Vault in RBAC mode holding the three secrets the app reads through Key Vault references.
+// Key Vault in RBAC mode holding the four secrets the app reads through Key Vault references.
 // Soft delete and purge protection keep an accidental delete recoverable.
 
 @description('Name of the Key Vault (3-24 characters).')
@@ -22,6 +22,10 @@ param actionSigningKey string
 @secure()
 param eventGridKey string
 
+@description('Value of the secret that signs capture-hook requests from the inbound mail relay.')
+@secure()
+param captureHookSecret string
+
 @description('Name of the secret holding the admin key.')
 param adminKeySecretName string = 'admin-key'
 
@@ -30,6 +34,9 @@ param actionSigningKeySecretName string = 'action-signing-key'
 
 @description('Name of the secret holding the ACS delivery-report hook key.')
 param eventGridKeySecretName string = 'event-grid-key'
+
+@description('Name of the secret holding the capture-hook signing secret.')
+param captureHookSecretName string = 'capture-hook-secret'
 
 resource vault 'Microsoft.KeyVault/vaults@2026-02-01' = {
   name: name
@@ -76,6 +83,15 @@ resource eventGridKeySecret 'Microsoft.KeyVault/vaults/secrets@2026-02-01' = {
   }
 }
 
+resource captureHookSecretResource 'Microsoft.KeyVault/vaults/secrets@2026-02-01' = {
+  parent: vault
+  name: captureHookSecretName
+  properties: {
+    value: captureHookSecret
+    contentType: 'text/plain'
+  }
+}
+
 @description('Name of the Key Vault.')
 output name string = vault.name
 
@@ -90,3 +106,6 @@ output actionSigningKeySecretUri string = actionSigningKeySecret.properties.secr
 
 @description('Versionless URI of the ACS delivery-report hook key secret.')
 output eventGridKeySecretUri string = eventGridKeySecret.properties.secretUri
+
+@description('Versionless URI of the capture-hook signing secret.')
+output captureHookSecretUri string = captureHookSecretResource.properties.secretUri

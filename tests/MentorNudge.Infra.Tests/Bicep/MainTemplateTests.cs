@@ -129,6 +129,7 @@ public sealed class MainTemplateTests(CompiledInfra infra)
     [InlineData("MentorNudge__Api__AdminKey")]
     [InlineData("Security__ActionSigningKey")]
     [InlineData("MentorNudge__Api__EventGridKey")]
+    [InlineData("MentorNudge__Capture__HookSecret")]
     public void AppSettings_Secret_IsKeyVaultReference(string name)
     {
         var value = AppSettings().Text(name);
@@ -192,13 +193,14 @@ public sealed class MainTemplateTests(CompiledInfra infra)
         Assert.Equal(JsonValueKind.True, vault.Property("enableSoftDelete")?.ValueKind);
         Assert.Equal(JsonValueKind.True, vault.Property("enablePurgeProtection")?.ValueKind);
         Assert.False(vault.Properties.TryGetProperty("accessPolicies", out var policies) && policies.GetArrayLength() > 0);
-        Assert.Equal(3, Main.OfType("Microsoft.KeyVault/vaults/secrets").Count());
+        Assert.Equal(4, Main.OfType("Microsoft.KeyVault/vaults/secrets").Count());
     }
 
     [Theory]
     [InlineData("adminKey")]
     [InlineData("actionSigningKey")]
     [InlineData("eventGridKey")]
+    [InlineData("captureHookSecret")]
     public void Parameters_Secret_IsSecureWithGeneratedDefault(string name)
     {
         var parameter = Main.Root.GetProperty("parameters").GetProperty(name);
