@@ -31,6 +31,11 @@ public static class WebApp
         {
             return Results.StatusCode(499);
         }
+        catch (InvalidDataException) when (context.Request.HasFormContentType)
+        {
+            // A multipart body past the upload limit (see WebRequest.LimitBody) without a declared length.
+            return WebResults.TooLarge();
+        }
         catch (NotFoundException)
         {
             return WebResults.NotFound(r);
@@ -57,6 +62,11 @@ public static class WebApp
             return Results.StatusCode(StatusCodes.Status405MethodNotAllowed);
         }
 
+        if (r.IsPost && !r.LimitBody(PeopleImportEndpoints.MaxRequestBytes))
+        {
+            return WebResults.TooLarge();
+        }
+
         await r.LoadSessionAsync();
         if (r.IsPost && !await r.CsrfValidAsync())
         {
@@ -80,6 +90,7 @@ public static class WebApp
             ["schedule"] when !r.IsPost => await WeekEndpoints.ScheduleAsync(r),
             ["coach"] when r.IsPost => await PersonEndpoints.CoachAsync(r),
             ["people"] => r.IsPost ? await PersonEndpoints.AddAsync(r) : await PersonEndpoints.ListAsync(r),
+            ["people", "import"] => r.IsPost ? await PeopleImportEndpoints.ImportAsync(r) : PeopleImportEndpoints.Show(r),
             ["people", var id] when !r.IsPost => await PersonEndpoints.ShowAsync(r, id),
             ["people", var id, var action] when r.IsPost => await PersonEndpoints.ActAsync(r, id, action),
             ["settings"] => r.IsPost ? await SettingsEndpoints.SaveAsync(r) : await SettingsEndpoints.ShowAsync(r),
@@ -88,6 +99,8 @@ public static class WebApp
             ["settings", "webhook", "test"] when r.IsPost => await ConnectionEndpoints.TestWebhookAsync(r),
             ["settings", "calendar-feed"] when r.IsPost => await ConnectionEndpoints.RotateFeedAsync(r),
             ["settings", "calendar-feed", "revoke"] when r.IsPost => await ConnectionEndpoints.RevokeFeedAsync(r),
+            ["settings", "capture-address"] when r.IsPost => await CaptureAddressEndpoints.RotateAsync(r),
+            ["settings", "capture-address", "create-people"] when r.IsPost => await CaptureAddressEndpoints.SetCreatePeopleAsync(r),
             ["settings", "tokens"] => r.IsPost ? await TokenEndpoints.CreateAsync(r) : await TokenEndpoints.ShowAsync(r),
             ["settings", "tokens", var tokenId, "revoke"] when r.IsPost => await TokenEndpoints.RevokeAsync(r, tokenId),
             ["signout"] when r.IsPost => await SignInEndpoints.SignOutAsync(r, everywhere: false),

@@ -37,7 +37,7 @@ internal static class ImportEndpoints
         }
 
         if (!MediaTypeHeaderValue.TryParse(context.Request.ContentType, out var mediaType)
-            || !MediaTypes.TryGetValue(mediaType.MediaType.Value ?? "", out var format)
+            || FormatOf(mediaType.MediaType.Value) is not { } format
             || (mediaType.Charset.Length > 0 && !mediaType.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase)))
         {
             return ApiProblems.UnsupportedMediaType("text/csv or text/vcard, in UTF-8");
@@ -58,7 +58,7 @@ internal static class ImportEndpoints
             }
 
             var import = context.Use<PeopleImport>();
-            var report = await import.ImportAsync(userId!, () => Read(path, format, context.RequestAborted), settings!, context.RequestAborted);
+            var report = await import.ImportAsync(userId!, () => Read(File.OpenRead(path), format, context.RequestAborted), settings!, context.RequestAborted);
             return EndpointContext.Json(report);
         }
         catch (ContactFileException ex)
@@ -124,9 +124,14 @@ internal static class ImportEndpoints
         return true;
     }
 
-    private static async IAsyncEnumerable<ContactCard> Read(string path, ContactFileFormat format, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    /// <summary>The file format a media type names, or null when it is not one the import accepts.</summary>
+    internal static ContactFileFormat? FormatOf(string? mediaType) =>
+        mediaType is not null && MediaTypes.TryGetValue(mediaType, out var format) ? format : null;
+
+    /// <summary>The contacts of <paramref name="file"/> (UTF-8, a BOM allowed), read lazily; the stream is disposed at the end. The web app's upload reads through here too.</summary>
+    internal static async IAsyncEnumerable<ContactCard> Read(Stream file, ContactFileFormat format, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
-        using var reader = new StreamReader(path, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true);
+        using var reader = new StreamReader(file, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true);
         var cards = format == ContactFileFormat.VCard ? VCardReader.ReadAsync(reader, ct) : ContactCsvReader.ReadAsync(reader, ct);
         await foreach (var card in cards.ConfigureAwait(false))
         {

@@ -5,8 +5,10 @@ using MentorNudge.Api.Endpoints;
 using MentorNudge.Api.Contracts;
 using MentorNudge.Api.Json;
 using MentorNudge.Api.Validation;
+using MentorNudge.Azure.Capture;
 using MentorNudge.Azure.UseCases;
 using MentorNudge.Core.Model;
+using MentorNudge.Web.Markup;
 using MentorNudge.Web.Pages;
 using MentorNudge.Web.SignIn;
 using Microsoft.AspNetCore.Http;
@@ -20,12 +22,14 @@ internal static class SettingsEndpoints
 {
     public static Task<IResult> ShowAsync(WebRequest r) => RenderAsync(r);
 
-    /// <summary>The settings page with its webhook and calendar sections (loaded unless given).</summary>
+    /// <summary>The settings page with its webhook and calendar sections (loaded unless given) and BCC capture.</summary>
     public static async Task<IResult> RenderAsync(WebRequest r, IReadOnlyDictionary<string, string[]>? errors = null, int status = StatusCodes.Status200OK, ConnectionsState? connections = null)
     {
         var frame = WeekEndpoints.Frame(r, "settings");
         var state = connections ?? await ConnectionEndpoints.LoadAsync(r);
-        return WebResults.Page(SettingsPage.Render(frame, r.User!, ConnectionsSection.Render(frame, r.User!, state), errors), status);
+        var capture = await r.Service<CaptureAddresses>().GetAsync(r.User!.Id, r.Aborted);
+        var sections = Html.Join([ConnectionsSection.Render(frame, r.User!, state), CaptureSection.Render(frame, capture)]);
+        return WebResults.Page(SettingsPage.Render(frame, r.User!, sections, errors), status);
     }
 
     public static async Task<IResult> SaveAsync(WebRequest r)

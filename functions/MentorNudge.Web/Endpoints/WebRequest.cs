@@ -3,6 +3,7 @@ using System.Text;
 using MentorNudge.Core.Model;
 using MentorNudge.Web.SignIn;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 
@@ -110,6 +111,27 @@ internal sealed class WebRequest(HttpContext context, string root, string[] segm
 
         return given is not null
             && CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(expected)), SHA256.HashData(Encoding.UTF8.GetBytes(given)));
+    }
+
+    /// <summary>
+    /// Caps the body of a POST at <paramref name="maxBytes"/> (only the import upload comes near it):
+    /// false when the declared length is over; a multipart body read past it throws
+    /// <see cref="InvalidDataException"/> (answered 413).
+    /// </summary>
+    public bool LimitBody(long maxBytes)
+    {
+        if (Context.Request.ContentLength > maxBytes)
+        {
+            return false;
+        }
+
+        if (Context.Request.HasFormContentType && Context.Request.ContentType!.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase)
+            && Context.Features.Get<IFormFeature>()?.Form is null)
+        {
+            Context.Features.Set<IFormFeature>(new FormFeature(Context.Request, new FormOptions { MultipartBodyLengthLimit = maxBytes }));
+        }
+
+        return true;
     }
 
     public async Task<IFormCollection> Form() =>

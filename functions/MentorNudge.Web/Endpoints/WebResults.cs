@@ -28,6 +28,7 @@ internal static class WebResults
         ["erased"] = "Your account and all its data are erased.",
         ["unsubscribed"] = "Unsubscribed: MentorNudge sends you no more email. The app keeps working.",
         ["feedrevoked"] = "Calendar feed revoked: its address no longer works.",
+        ["capturerotated"] = "New capture address below: the old one no longer works.",
     };
 
     public static void AddSecurityHeaders(HttpResponse response)
@@ -50,6 +51,8 @@ internal static class WebResults
     public static string? Message(string? key) => key is not null && Messages.TryGetValue(key, out var text) ? text : null;
 
     public static IResult Forbidden() => Results.Text("The form expired or did not come from this site. Go back, reload the page and try again.", "text/plain; charset=utf-8", statusCode: StatusCodes.Status403Forbidden);
+
+    public static IResult TooLarge() => Results.Text($"That file is too large: at most {MentorNudge.Api.Endpoints.ImportEndpoints.MaxBytes / (1024 * 1024)} MB. Split it and import the parts.", "text/plain; charset=utf-8", statusCode: StatusCodes.Status413PayloadTooLarge);
 
     public static IResult NotFound(WebRequest r) => Page(Markup.Html.Of($"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Not found</title><link rel="stylesheet" href="{r.Root}assets/app.css"></head><body><main><h1>Not found</h1><p><a href="{r.Root}">Back to MentorNudge</a></p></main></body></html>"""), StatusCodes.Status404NotFound);
 

@@ -52,6 +52,7 @@ internal static class PeoplePage
             <button type="submit">Filter</button>
             </form>
             {table}
+            <p><a href="{f.Root}people/import">Import people from LinkedIn, vCards or a CSV</a></p>
             <section aria-labelledby="add-h"><h2 id="add-h">Add a person</h2>
             {Layout.Errors(errors)}
             <form method="post" action="{f.Root}people" class="stack">

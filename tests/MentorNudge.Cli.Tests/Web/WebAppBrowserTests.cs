@@ -121,6 +121,7 @@ public sealed partial class WebAppBrowserTests
                 // Settings: the digest moves from Monday to Wednesday 07:30, and the schedule follows.
                 await page.GetByRole(AriaRole.Link, new() { Name = "Settings" }).ClickAsync();
                 await WebPageCheck.CheckAsync(page, "settings");
+                await Expect(page.Locator("#capture-address", new() { HasText = "@capture.localhost" }));
                 await page.GetByLabel("Day", new() { Exact = true }).SelectOptionAsync("Wednesday");
                 await page.GetByLabel("Time", new() { Exact = true }).FillAsync("07:30");
                 await page.GetByRole(AriaRole.Button, new() { Name = "Save settings" }).ClickAsync();
@@ -192,7 +193,30 @@ public sealed partial class WebAppBrowserTests
                     Assert.Equal("wednesday", json.RootElement.GetProperty("user").GetProperty("weeklyDigest").GetProperty("day").GetString());
                 }
 
+                // Import: a LinkedIn export previewed (nothing saved), then the same file imported; Priya matches by email.
+                await page.GetByRole(AriaRole.Link, new() { Name = "People" }).ClickAsync();
+                await page.GetByRole(AriaRole.Link, new() { Name = "Import people from LinkedIn, vCards or a CSV" }).ClickAsync();
+                var connections = new FilePayload
+                {
+                    Name = "Connections.csv",
+                    MimeType = "text/csv",
+                    Buffer = System.Text.Encoding.UTF8.GetBytes(
+                        "First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\n" +
+                        "Ada,Lovelace,https://www.linkedin.com/in/adalovelace,ada@example.org,Analytical Engines,Chief Mathematician,12 Mar 2021\r\n" +
+                        "Priya,Shah,,priya@example.com,,,01 Jan 2020\r\n"),
+                };
+                await page.Locator("#import-file").SetInputFilesAsync(connections);
+                await page.GetByRole(AriaRole.Button, new() { Name = "Preview" }).ClickAsync();
+                await Expect(page.Locator("#import-report", new() { HasText = "1 would be created" }));
+                await WebPageCheck.CheckAsync(page, "import");
+                await page.Locator("#import-file").SetInputFilesAsync(connections);
+                await page.GetByRole(AriaRole.Button, new() { Name = "Import", Exact = true }).ClickAsync();
+                await Expect(page.Locator("#import-report", new() { HasText = "1 created" }));
+                await page.GetByRole(AriaRole.Link, new() { Name = "Ada Lovelace" }).ClickAsync();
+                await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Ada Lovelace", Level = 1 }));
+
                 // Erase: confirmed by typing; the session is gone with the account.
+                await page.GetByRole(AriaRole.Link, new() { Name = "Settings" }).ClickAsync();
                 await page.GetByLabel("To erase your account").FillAsync("erase");
                 await page.GetByRole(AriaRole.Button, new() { Name = "Erase my account" }).ClickAsync();
                 await Expect(page.GetByText("Your account and all its data are erased."));

@@ -24,7 +24,9 @@ namespace MentorNudge.Functions.Tests.Infrastructure;
 /// </summary>
 public sealed class FunctionsHarness : IAsyncDisposable
 {
-    public FunctionsHarness(AzuriteFixture azurite)
+    /// <param name="azurite">The storage emulator.</param>
+    /// <param name="settings">Extra configuration on top of the defaults (e.g. turning capture on).</param>
+    public FunctionsHarness(AzuriteFixture azurite, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var suffix = Guid.NewGuid().ToString("N")[..12];
         var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
@@ -36,7 +38,7 @@ public sealed class FunctionsHarness : IAsyncDisposable
             ["App:PublicBaseUrl"] = "https://mentornudge.example.test",
             ["Security:ActionSigningKey"] = "functions-test-signing-key-0123456789abcdef",
             ["MentorNudge:Api:AdminKey"] = "functions-admin-key",
-        }).Build();
+        }).AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<IClock>(Clock);

@@ -28,7 +28,7 @@ public sealed partial class AppFunctionTests(AzuriteFixture azurite)
 {
     private sealed record Answer(int Status, string Body, IHeaderDictionary Headers);
 
-    private static async Task<Answer> InvokeAsync(FunctionsHarness h, string method, string path, string? cookie = null, Dictionary<string, StringValues>? form = null)
+    private static async Task<Answer> InvokeAsync(FunctionsHarness h, string method, string path, string? cookie = null, Dictionary<string, StringValues>? form = null, HttpContent? body = null)
     {
         var context = new DefaultHttpContext { RequestServices = h.Services };
         context.Request.Method = method;
@@ -46,6 +46,14 @@ public sealed partial class AppFunctionTests(AzuriteFixture azurite)
         {
             context.Request.ContentType = "application/x-www-form-urlencoded";
             context.Request.Form = new FormCollection(form);
+        }
+
+        if (body is not null)
+        {
+            var bytes = await body.ReadAsByteArrayAsync();
+            context.Request.ContentType = body.Headers.ContentType!.ToString();
+            context.Request.ContentLength = bytes.Length;
+            context.Request.Body = new MemoryStream(bytes);
         }
 
         context.Response.Body = new MemoryStream();
