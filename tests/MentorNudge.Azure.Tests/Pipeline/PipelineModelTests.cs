@@ -229,12 +229,17 @@ public sealed class PipelineModelTests(AzuriteFixture azurite, ITestOutputHelper
                     VacationUntil = set.VacationDays is { } days ? now.InZone(zone).Date.PlusDays(days) : null,
                 };
                 w.Displaced.Remove(user.Id);
-                if (settings.VacationUntil is { } until)
+                if (settings.VacationUntil is { } until && user.Settings.TimeZoneId == set.Zone)
                 {
-                    // The reminders a vacation displaces: every scheduled one due on a local date up to its end.
+                    // (Only when the zone stays: a new zone moves every reminder's own date first.)
+                    // The reminders a vacation displaces: every scheduled one due on a local date up to its
+                    // end, except a follow-up whose earlier step is pending too (it chains from that step's
+                    // new date, docs/time-rules.md, rather than being displaced itself).
                     var before = await h.Data.LoadAsync(user.Id);
-                    w.Displaced[user.Id] = (until, before.Nudges.Values
-                        .Where(n => n.Nudge.Status == NudgeStatus.Scheduled && n.Nudge.Kind != NudgeKind.WeeklyDigest && n.Nudge.DueAt.InZone(zone).Date <= until)
+                    var pending = before.Nudges.Values.Where(n => n.Nudge.Status == NudgeStatus.Scheduled).ToList();
+                    w.Displaced[user.Id] = (until, pending
+                        .Where(n => n.Nudge.Kind != NudgeKind.WeeklyDigest && n.Nudge.DueAt.InZone(zone).Date <= until)
+                        .Where(n => n.Nudge.Kind != NudgeKind.FollowUp || !pending.Any(o => o.Nudge.AskId == n.Nudge.AskId && o.Nudge.Step < n.Nudge.Step))
                         .ToDictionary(n => n.Id, n => n.Nudge.PersonId, StringComparer.Ordinal));
                 }
 
