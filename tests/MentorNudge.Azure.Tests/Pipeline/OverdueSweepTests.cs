@@ -20,19 +20,29 @@ public sealed class OverdueSweepTests(AzuriteFixture azurite)
         return (created.UserId, person.Id);
     }
 
-    [Fact]
-    public async Task SweepAsync_MessageLostAfterDispatch_ReenqueuedOnceAfterGraceAndSentOnce()
+    /// <summary>
+    /// An outreach logged, the sweep's cursor set (with <paramref name="grace"/>), then the clock at
+    /// the first follow-up's due instant and the dispatcher's tick that enqueued it.
+    /// </summary>
+    private async Task<(PipelineHarness H, string UserId, ScheduledNudge First)> FirstFollowUpDispatchedAsync(Duration grace)
     {
         var h = new PipelineHarness(azurite, Start, realEngine: true);
         var (userId, personId) = await UserWithPersonAsync(h);
         var outreach = await h.Outreach.LogAsync(userId, personId, new OutreachDraft(Text: "Could we talk for 15 minutes about X?"));
         var first = outreach.FollowUps[0];
         await h.Dispatcher.DispatchDueAsync(h.Now);
-        await h.Sweep.SweepAsync(h.Now, OverdueSweep.Grace); // first run: sets the sweep's cursor
-
-        // Due, dispatched (cursor moved), then the message dies with the process that held it.
+        await h.Sweep.SweepAsync(h.Now, grace); // first run: sets the sweep's cursor
         h.Clock.Reset(first.DueAt);
         await h.Dispatcher.DispatchDueAsync(h.Now);
+        return (h, userId, first);
+    }
+
+    [Fact]
+    public async Task SweepAsync_MessageLostAfterDispatch_ReenqueuedOnceAfterGraceAndSentOnce()
+    {
+        var (h, userId, first) = await FirstFollowUpDispatchedAsync(OverdueSweep.Grace);
+
+        // Due, dispatched (cursor moved), then the message dies with the process that held it.
         Assert.Contains(await h.DrainNudgeQueueAsync(), m => m.NudgeId == first.NudgeId);
         Assert.Empty(await h.TickAndSendAsync());
 
@@ -56,16 +66,9 @@ public sealed class OverdueSweepTests(AzuriteFixture azurite)
     [Fact]
     public async Task SweepAsync_NudgeLeasedByADeadProcess_SweptOnceTheLeaseIsOver()
     {
-        var h = new PipelineHarness(azurite, Start, realEngine: true);
-        var (userId, personId) = await UserWithPersonAsync(h);
-        var outreach = await h.Outreach.LogAsync(userId, personId, new OutreachDraft(Text: "Could we talk for 15 minutes about X?"));
-        var first = outreach.FollowUps[0];
-        await h.Dispatcher.DispatchDueAsync(h.Now);
-        await h.Sweep.SweepAsync(h.Now, Duration.Zero); // first run: sets the sweep's cursor
+        var (h, userId, first) = await FirstFollowUpDispatchedAsync(Duration.Zero);
 
         // Due and dispatched; the process that took the message claims the nudge and dies before recording it.
-        h.Clock.Reset(first.DueAt);
-        await h.Dispatcher.DispatchDueAsync(h.Now);
         var message = Assert.Single(await h.DrainNudgeQueueAsync(), m => m.NudgeId == first.NudgeId);
         var dataWrites = 0;
         h.Faults.Crash((s, r) => s == "table" && r.Method != global::Azure.Core.RequestMethod.Get && r.Uri.Path.Contains("data", StringComparison.Ordinal) && ++dataWrites == 2);
