@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
 using Azure.Data.Tables;
-using MentorNudge.Azure.Email;
+using MentorNudge.Infrastructure.Email;
 using MentorNudge.Core.Content;
-using MentorNudge.Azure.Email.Acs;
-using MentorNudge.Azure.Email.Pacing;
+using MentorNudge.Infrastructure.Email.Acs;
+using MentorNudge.Infrastructure.Email.Pacing;
 using MentorNudge.Cli.Hosting;
 using MentorNudge.Testing.Acs;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -1,6 +1,6 @@
 using MentorNudge.Api.Http;
 using MentorNudge.Api.RateLimiting;
-using MentorNudge.Azure.Tokens;
+using MentorNudge.Infrastructure.Tokens;
 using MentorNudge.Core.Content;
 using MentorNudge.Core.Content.Actions;
 using Microsoft.Extensions.Configuration;

@@ -1,6 +1,6 @@
 using MentorNudge.Api;
-using MentorNudge.Azure.DependencyInjection;
-using MentorNudge.Azure.Storage;
+using MentorNudge.Infrastructure.DependencyInjection;
+using MentorNudge.Infrastructure.Storage;
 using MentorNudge.Functions.Middleware;
 using Microsoft.Extensions.Hosting;
 using MentorNudge.Web;

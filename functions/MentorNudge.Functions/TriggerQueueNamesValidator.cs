@@ -1,4 +1,4 @@
-using MentorNudge.Azure.Storage;
+using MentorNudge.Infrastructure.Storage;
 using Microsoft.Extensions.Options;
 
 namespace MentorNudge.Functions;

@@ -1,4 +1,4 @@
-using MentorNudge.Azure.Pipeline;
+using MentorNudge.Infrastructure.Pipeline;
 using MentorNudge.Web.Endpoints;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,8 +1,8 @@
 using System.Reflection;
 using Azure.Core;
 using Azure.Identity;
-using MentorNudge.Azure.Email;
-using MentorNudge.Azure.Storage;
+using MentorNudge.Infrastructure.Email;
+using MentorNudge.Infrastructure.Storage;
 using Microsoft.ApplicationInsights;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;

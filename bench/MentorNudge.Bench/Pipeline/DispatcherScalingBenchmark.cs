@@ -2,8 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using Azure.Data.Tables;
 using MentorNudge.Cli.Hosting;
-using MentorNudge.Azure.Pipeline;
-using MentorNudge.Azure.Storage;
+using MentorNudge.Infrastructure.Pipeline;
+using MentorNudge.Infrastructure.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 using NodaTime;
 

@@ -1,5 +1,5 @@
 using Azure.Data.Tables;
-using MentorNudge.Azure.Storage;
+using MentorNudge.Infrastructure.Storage;
 using MentorNudge.Core.Model;
 using NodaTime;
 

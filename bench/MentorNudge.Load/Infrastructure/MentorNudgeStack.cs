@@ -1,10 +1,10 @@
 using System.Security.Cryptography;
-using MentorNudge.Azure.DependencyInjection;
-using MentorNudge.Azure.Email;
-using MentorNudge.Azure.Email.Acs;
-using MentorNudge.Azure.Pipeline;
-using MentorNudge.Azure.Storage;
-using MentorNudge.Azure.UseCases;
+using MentorNudge.Infrastructure.DependencyInjection;
+using MentorNudge.Infrastructure.Email;
+using MentorNudge.Infrastructure.Email.Acs;
+using MentorNudge.Infrastructure.Pipeline;
+using MentorNudge.Infrastructure.Storage;
+using MentorNudge.Infrastructure.UseCases;
 using MentorNudge.Testing.Acs;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

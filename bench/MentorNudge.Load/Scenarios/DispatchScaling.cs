@@ -41,7 +41,7 @@ internal static class DispatchScaling
                 // The index range query alone: Azurite evaluates a query against every row of the
                 // table (Table storage seeks by partition key), so this isolates the emulator's share.
                 var q = Stopwatch.StartNew();
-                _ = await stack.Get<MentorNudge.Azure.Storage.DueIndex>().ReadAsync(now - window, now);
+                _ = await stack.Get<MentorNudge.Infrastructure.Storage.DueIndex>().ReadAsync(now - window, now);
                 if (r > 0)
                 {
                     queries.Add(q.Elapsed.TotalMilliseconds);

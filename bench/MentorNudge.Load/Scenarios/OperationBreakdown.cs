@@ -1,4 +1,4 @@
-using MentorNudge.Azure.Pipeline;
+using MentorNudge.Infrastructure.Pipeline;
 
 namespace MentorNudge.Load.Scenarios;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Azure.Data.Tables;
-using MentorNudge.Azure.Storage;
+using MentorNudge.Infrastructure.Storage;
 using MentorNudge.Core.Model;
 using MentorNudge.Load.Infrastructure;
 
@@ -88,7 +88,7 @@ internal static class ServeMemory
             _ = await stack.Users.GetAsync(userId, ct);
             var list = await stack.People.ListAsync(userId, ct);
             Interlocked.Add(ref people, list.Count);
-            await stack.Outreach.LogAsync(userId, list[0].Id, new MentorNudge.Azure.Pipeline.OutreachDraft(null, "email", "Quick question", "Loved your talk."), ct);
+            await stack.Outreach.LogAsync(userId, list[0].Id, new MentorNudge.Infrastructure.Pipeline.OutreachDraft(null, "email", "Quick question", "Loved your talk."), ct);
             _ = await stack.Schedule.UpcomingAsync(userId, BenchUsers.Start, BenchUsers.Start + NodaTime.Duration.FromDays(30), ct);
         });
         var tick = await stack.Dispatcher.DispatchDueAsync(stack.Clock.GetCurrentInstant());

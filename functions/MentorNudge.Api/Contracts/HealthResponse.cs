@@ -1,4 +1,4 @@
-using MentorNudge.Azure.DependencyInjection;
+using MentorNudge.Infrastructure.DependencyInjection;
 using NodaTime;
 
 namespace MentorNudge.Api.Contracts;

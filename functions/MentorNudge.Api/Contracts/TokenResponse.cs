@@ -1,4 +1,4 @@
-using MentorNudge.Azure.Storage;
+using MentorNudge.Infrastructure.Storage;
 using NodaTime;
 
 namespace MentorNudge.Api.Contracts;

@@ -1,6 +1,6 @@
 using MentorNudge.Api.Http;
-using MentorNudge.Azure.Capture;
-using MentorNudge.Azure.UseCases;
+using MentorNudge.Infrastructure.Capture;
+using MentorNudge.Infrastructure.UseCases;
 using MentorNudge.Core.Content;
 using MentorNudge.Core.Content.Actions;
 using Microsoft.AspNetCore.Http;

@@ -1,6 +1,6 @@
 using MentorNudge.Api.Http;
-using MentorNudge.Azure.Calendar;
-using MentorNudge.Azure.DependencyInjection;
+using MentorNudge.Infrastructure.Calendar;
+using MentorNudge.Infrastructure.DependencyInjection;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

@@ -4,8 +4,8 @@ using Ical.Net;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
-using MentorNudge.Azure.Calendar;
-using MentorNudge.Azure.Pipeline;
+using MentorNudge.Infrastructure.Calendar;
+using MentorNudge.Infrastructure.Pipeline;
 using MentorNudge.Core.Model;
 using NodaTime;
 

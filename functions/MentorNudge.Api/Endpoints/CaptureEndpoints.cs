@@ -1,7 +1,7 @@
 using MentorNudge.Api.Contracts;
 using MentorNudge.Api.Http;
-using MentorNudge.Azure.Capture;
-using MentorNudge.Azure.Webhooks;
+using MentorNudge.Infrastructure.Capture;
+using MentorNudge.Infrastructure.Webhooks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;

@@ -1,7 +1,7 @@
 using MentorNudge.Api.Contracts;
 using MentorNudge.Api.Http;
 using MentorNudge.Api.Validation;
-using MentorNudge.Azure.UseCases;
+using MentorNudge.Infrastructure.UseCases;
 using Microsoft.AspNetCore.Http;
 
 namespace MentorNudge.Api.Endpoints;

@@ -1,6 +1,6 @@
 using MentorNudge.Api.Contracts;
-using MentorNudge.Azure.DependencyInjection;
-using MentorNudge.Azure.Storage;
+using MentorNudge.Infrastructure.DependencyInjection;
+using MentorNudge.Infrastructure.Storage;
 using Microsoft.AspNetCore.Http;
 
 namespace MentorNudge.Api.Endpoints;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using MentorNudge.Api.Http;
-using MentorNudge.Azure.Import;
+using MentorNudge.Infrastructure.Import;
 using MentorNudge.Core.Import;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,4 +1,4 @@
-using MentorNudge.Azure.Webhooks;
+using MentorNudge.Infrastructure.Webhooks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using MentorNudge.Api.Contracts;
 using MentorNudge.Api.Http;
 using MentorNudge.Api.Validation;
-using MentorNudge.Azure.UseCases;
+using MentorNudge.Infrastructure.UseCases;
 using MentorNudge.Core.Model;
 using Microsoft.AspNetCore.Http;
 using NodaTime;
@@ -60,7 +60,7 @@ internal static class MeEndpoints
     }
 
     /// <summary>The export document (also the web app's download), in stable id order.</summary>
-    internal static object ExportDocument(MentorNudge.Azure.Pipeline.UserExport export) =>
+    internal static object ExportDocument(MentorNudge.Infrastructure.Pipeline.UserExport export) =>
         new
         {
             user = ToResponse(export.User, showSecret: false),

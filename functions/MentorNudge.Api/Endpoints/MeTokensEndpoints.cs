@@ -1,6 +1,6 @@
 using MentorNudge.Api.Contracts;
 using MentorNudge.Api.Http;
-using MentorNudge.Azure.Tokens;
+using MentorNudge.Infrastructure.Tokens;
 using Microsoft.AspNetCore.Http;
 using NodaTime;
 

@@ -1,7 +1,7 @@
 using MentorNudge.Api.Contracts;
 using MentorNudge.Api.Http;
-using MentorNudge.Azure.UseCases;
-using MentorNudge.Azure.Webhooks;
+using MentorNudge.Infrastructure.UseCases;
+using MentorNudge.Infrastructure.Webhooks;
 using Microsoft.AspNetCore.Http;
 using NodaTime;
 using NodaTime.Text;

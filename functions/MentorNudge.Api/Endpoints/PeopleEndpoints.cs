@@ -1,8 +1,8 @@
 using MentorNudge.Api.Contracts;
 using MentorNudge.Api.Http;
 using MentorNudge.Api.Validation;
-using MentorNudge.Azure.Pipeline;
-using MentorNudge.Azure.UseCases;
+using MentorNudge.Infrastructure.Pipeline;
+using MentorNudge.Infrastructure.UseCases;
 using Microsoft.AspNetCore.Http;
 using NodaTime;
 

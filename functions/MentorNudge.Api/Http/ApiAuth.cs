@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using MentorNudge.Azure.UseCases;
+using MentorNudge.Infrastructure.UseCases;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

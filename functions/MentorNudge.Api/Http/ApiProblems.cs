@@ -1,4 +1,4 @@
-using MentorNudge.Azure.Limits;
+using MentorNudge.Infrastructure.Limits;
 using Microsoft.AspNetCore.Http;
 
 namespace MentorNudge.Api.Http;

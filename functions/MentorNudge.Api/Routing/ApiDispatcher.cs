@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using MentorNudge.Api.Http;
-using MentorNudge.Azure.Limits;
-using MentorNudge.Azure.Pipeline;
+using MentorNudge.Infrastructure.Limits;
+using MentorNudge.Infrastructure.Pipeline;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Template;

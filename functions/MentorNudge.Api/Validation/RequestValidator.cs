@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net.Mail;
 using MentorNudge.Api.Contracts;
 using MentorNudge.Api.Http;
-using MentorNudge.Azure.Pipeline;
+using MentorNudge.Infrastructure.Pipeline;
 using MentorNudge.Core.Model;
 using MentorNudge.Core.Validation;
 using NodaTime;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using MentorNudge.Azure.Pipeline;
-using MentorNudge.Azure.UseCases;
+using MentorNudge.Infrastructure.Pipeline;
+using MentorNudge.Infrastructure.UseCases;
 using MentorNudge.Cli.Commands;
 using MentorNudge.Cli.Hosting;
 using MentorNudge.Cli.Time;

@@ -1,4 +1,4 @@
-using MentorNudge.Azure.Email;
+using MentorNudge.Infrastructure.Email;
 using MentorNudge.Core.Content;
 using NodaTime;
 

@@ -1,7 +1,7 @@
-using MentorNudge.Azure.Email;
-using MentorNudge.Azure.Pipeline;
-using MentorNudge.Azure.Storage;
-using MentorNudge.Azure.Triggers;
+using MentorNudge.Infrastructure.Email;
+using MentorNudge.Infrastructure.Pipeline;
+using MentorNudge.Infrastructure.Storage;
+using MentorNudge.Infrastructure.Triggers;
 using MentorNudge.Cli.Admin;
 using MentorNudge.Cli.Email;
 using MentorNudge.Cli.Pipeline;
@@ -159,7 +159,7 @@ public sealed class LocalHost : IAsyncDisposable
         builder.Logging.AddFilter("Azure", LogLevel.Warning);
 
         // One line a minute saying "dispatched 0" buries what matters; sends are logged by the sender.
-        builder.Logging.AddFilter("MentorNudge.Azure.Pipeline.NudgeDispatcher", LogLevel.Warning);
+        builder.Logging.AddFilter("MentorNudge.Infrastructure.Pipeline.NudgeDispatcher", LogLevel.Warning);
 
         var services = builder.Services;
         LocalHostComposition.Add(builder, options, settings);

@@ -1,7 +1,7 @@
 using MentorNudge.Api;
 using MentorNudge.Api.RateLimiting;
-using MentorNudge.Azure.DependencyInjection;
-using MentorNudge.Azure.Pipeline;
+using MentorNudge.Infrastructure.DependencyInjection;
+using MentorNudge.Infrastructure.Pipeline;
 using MentorNudge.Cli.Pipeline;
 using MentorNudge.Web;
 using Microsoft.AspNetCore.Builder;

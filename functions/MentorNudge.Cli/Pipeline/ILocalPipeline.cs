@@ -1,4 +1,4 @@
-using MentorNudge.Azure.Triggers;
+using MentorNudge.Infrastructure.Triggers;
 using NodaTime;
 
 namespace MentorNudge.Cli.Pipeline;

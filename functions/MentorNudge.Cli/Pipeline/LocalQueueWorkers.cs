@@ -1,4 +1,4 @@
-using MentorNudge.Azure.Triggers;
+using MentorNudge.Infrastructure.Triggers;
 using Microsoft.Extensions.Logging;
 
 namespace MentorNudge.Cli.Pipeline;

@@ -1,5 +1,5 @@
-using MentorNudge.Azure.Storage;
-using MentorNudge.Azure.Triggers;
+using MentorNudge.Infrastructure.Storage;
+using MentorNudge.Infrastructure.Triggers;
 using Microsoft.Azure.Functions.Worker;
 
 namespace MentorNudge.Functions.Workers;

@@ -1,5 +1,5 @@
-using MentorNudge.Azure.Pipeline;
-using MentorNudge.Azure.Triggers;
+using MentorNudge.Infrastructure.Pipeline;
+using MentorNudge.Infrastructure.Triggers;
 using Microsoft.Azure.Functions.Worker;
 using NodaTime;
 

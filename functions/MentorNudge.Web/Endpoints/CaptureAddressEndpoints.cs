@@ -1,4 +1,4 @@
-using MentorNudge.Azure.Capture;
+using MentorNudge.Infrastructure.Capture;
 using Microsoft.AspNetCore.Http;
 
 namespace MentorNudge.Web.Endpoints;

@@ -1,6 +1,6 @@
 using MentorNudge.Api.Endpoints;
-using MentorNudge.Azure.Calendar;
-using MentorNudge.Azure.Webhooks;
+using MentorNudge.Infrastructure.Calendar;
+using MentorNudge.Infrastructure.Webhooks;
 using MentorNudge.Web.Pages;
 using Microsoft.AspNetCore.Http;
 

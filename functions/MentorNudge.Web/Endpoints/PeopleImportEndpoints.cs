@@ -1,6 +1,6 @@
 using System.Globalization;
-using MentorNudge.Azure.Import;
-using MentorNudge.Azure.Pipeline;
+using MentorNudge.Infrastructure.Import;
+using MentorNudge.Infrastructure.Pipeline;
 using MentorNudge.Core.Import;
 using MentorNudge.Web.Pages;
 using Microsoft.AspNetCore.Http;

@@ -1,5 +1,5 @@
-using MentorNudge.Azure.Limits;
-using MentorNudge.Azure.Tokens;
+using MentorNudge.Infrastructure.Limits;
+using MentorNudge.Infrastructure.Tokens;
 using MentorNudge.Web.Pages;
 using Microsoft.AspNetCore.Http;
 using NodaTime;

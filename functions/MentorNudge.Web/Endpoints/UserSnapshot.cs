@@ -1,5 +1,5 @@
-using MentorNudge.Azure.Pipeline;
-using MentorNudge.Azure.UseCases;
+using MentorNudge.Infrastructure.Pipeline;
+using MentorNudge.Infrastructure.UseCases;
 using MentorNudge.Core.Content;
 using MentorNudge.Core.Content.Digest;
 using MentorNudge.Core.Engine;

@@ -67,7 +67,7 @@ internal sealed class WebRequest(HttpContext context, string root, string[] segm
             return;
         }
 
-        User = await Service<MentorNudge.Azure.UseCases.Users>().FindAsync(Session.UserId, Aborted);
+        User = await Service<MentorNudge.Infrastructure.UseCases.Users>().FindAsync(Session.UserId, Aborted);
         if (User is null)
         {
             Session = null;

@@ -1,4 +1,4 @@
-using MentorNudge.Azure.UseCases;
+using MentorNudge.Infrastructure.UseCases;
 using MentorNudge.Core.Content.Digest;
 using MentorNudge.Core.Model;
 using MentorNudge.Web.Pages;

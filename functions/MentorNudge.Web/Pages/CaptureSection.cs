@@ -1,4 +1,4 @@
-using MentorNudge.Azure.Capture;
+using MentorNudge.Infrastructure.Capture;
 using MentorNudge.Web.Markup;
 
 namespace MentorNudge.Web.Pages;

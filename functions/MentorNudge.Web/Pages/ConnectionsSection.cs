@@ -1,4 +1,4 @@
-using MentorNudge.Azure.Webhooks;
+using MentorNudge.Infrastructure.Webhooks;
 using MentorNudge.Core.Model;
 using MentorNudge.Web.Markup;
 using NodaTime;

@@ -1,4 +1,4 @@
-using MentorNudge.Azure.Webhooks;
+using MentorNudge.Infrastructure.Webhooks;
 using NodaTime;
 
 namespace MentorNudge.Web.Pages;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using MentorNudge.Azure.Pipeline;
+using MentorNudge.Infrastructure.Pipeline;
 using MentorNudge.Core.Model;
 using NodaTime;
 using NodaTime.Text;

@@ -1,4 +1,4 @@
-using MentorNudge.Azure.Import;
+using MentorNudge.Infrastructure.Import;
 using MentorNudge.Web.Markup;
 
 namespace MentorNudge.Web.Pages;

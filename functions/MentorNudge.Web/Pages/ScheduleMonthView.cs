@@ -51,7 +51,7 @@ internal static class ScheduleMonthView
             """);
     }
 
-    private static Html Cell(PageFrame f, UserSnapshot s, LocalDate day, YearMonth month, LocalDate today, Dictionary<LocalDate, List<Azure.Pipeline.ScheduledNudge>> byDay)
+    private static Html Cell(PageFrame f, UserSnapshot s, LocalDate day, YearMonth month, LocalDate today, Dictionary<LocalDate, List<Infrastructure.Pipeline.ScheduledNudge>> byDay)
     {
         var inMonth = day.ToYearMonth() == month;
         var nudges = inMonth && byDay.TryGetValue(day, out var list) ? list : [];

@@ -1,4 +1,4 @@
-using MentorNudge.Azure.Storage;
+using MentorNudge.Infrastructure.Storage;
 using MentorNudge.Core.Model;
 using MentorNudge.Web.Markup;
 using NodaTime;

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Azure;
 using Azure.Data.Tables;
-using MentorNudge.Azure.Storage;
+using MentorNudge.Infrastructure.Storage;
 using Microsoft.Extensions.Options;
 using NodaTime;
 

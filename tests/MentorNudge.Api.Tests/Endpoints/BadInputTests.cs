@@ -2,8 +2,8 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using MentorNudge.Api.Tests.Infrastructure;
-using MentorNudge.Azure.Tests.Infrastructure;
-using MentorNudge.Azure.Webhooks;
+using MentorNudge.Infrastructure.Tests.Azurite;
+using MentorNudge.Infrastructure.Webhooks;
 
 namespace MentorNudge.Api.Tests.Endpoints;
 

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Ical.Net;
 using MentorNudge.Api.Tests.Infrastructure;
-using MentorNudge.Azure.Tests.Infrastructure;
+using MentorNudge.Infrastructure.Tests.Azurite;
 using NodaTime;
 using NodaTime.Text;
 

@@ -1,10 +1,10 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using MentorNudge.Api.Tests.Infrastructure;
-using MentorNudge.Azure.Capture;
-using MentorNudge.Azure.Limits;
-using MentorNudge.Azure.Tests.Capture;
-using MentorNudge.Azure.Tests.Infrastructure;
+using MentorNudge.Infrastructure.Capture;
+using MentorNudge.Infrastructure.Limits;
+using MentorNudge.Infrastructure.Tests.Capture;
+using MentorNudge.Infrastructure.Tests.Azurite;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MentorNudge.Api.Tests.Endpoints;

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using MentorNudge.Api.Tests.Infrastructure;
-using MentorNudge.Azure.Tests.Infrastructure;
+using MentorNudge.Infrastructure.Tests.Azurite;
 
 namespace MentorNudge.Api.Tests.Endpoints;
 

@@ -2,8 +2,8 @@ using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using MentorNudge.Api.Tests.Infrastructure;
-using MentorNudge.Azure.Tests.Infrastructure;
-using MentorNudge.Azure.Tests.Storage;
+using MentorNudge.Infrastructure.Tests.Azurite;
+using MentorNudge.Infrastructure.Tests.Storage;
 using NodaTime;
 
 namespace MentorNudge.Api.Tests.Endpoints;
@@ -47,7 +47,7 @@ public sealed class HookTests(AzuriteFixture azurite)
         var body = Event("evt-fault", "interaction.logged", new { personId = user.PersonId, kind = "meeting", note = "Unique note 77" });
 
         // The first write to the user's partition after the id is remembered "crashes".
-        faults.Crash((service, request) => service == "table" && request.Method != global::Azure.Core.RequestMethod.Get
+        faults.Crash((service, request) => service == "table" && request.Method != Azure.Core.RequestMethod.Get
             && !request.Uri.Path.Contains("webhookevents", StringComparison.Ordinal) && !request.Uri.Path.EndsWith("/Tables", StringComparison.Ordinal));
         using var failed = await stack.SendSignedAsync($"/api/v1/hooks/{user.UserId}/events", body, user.InboundSecret);
         faults.Disarm();

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using MentorNudge.Api.Tests.Infrastructure;
-using MentorNudge.Azure.Limits;
-using MentorNudge.Azure.Tests.Infrastructure;
+using MentorNudge.Infrastructure.Limits;
+using MentorNudge.Infrastructure.Tests.Azurite;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MentorNudge.Api.Tests.Endpoints;

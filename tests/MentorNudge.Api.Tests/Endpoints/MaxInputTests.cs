@@ -4,7 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using MentorNudge.Api.Tests.Infrastructure;
 using MentorNudge.Api.Validation;
-using MentorNudge.Azure.Tests.Infrastructure;
+using MentorNudge.Infrastructure.Tests.Azurite;
 using MentorNudge.Core.Validation;
 
 namespace MentorNudge.Api.Tests.Endpoints;

@@ -7,8 +7,8 @@ using CsCheck;
 using MentorNudge.Api.RateLimiting;
 using MentorNudge.Api.Routing;
 using MentorNudge.Api.Tests.Infrastructure;
-using MentorNudge.Azure.Tests.Infrastructure;
-using MentorNudge.Azure.Webhooks;
+using MentorNudge.Infrastructure.Tests.Azurite;
+using MentorNudge.Infrastructure.Webhooks;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MentorNudge.Api.Tests.Fuzz;

@@ -1,4 +1,4 @@
-using MentorNudge.Azure.Tests.Infrastructure;
+using MentorNudge.Infrastructure.Tests.Azurite;
 
 namespace MentorNudge.Api.Tests.Infrastructure;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using MentorNudge.Api.RateLimiting;
 using MentorNudge.Api.Tests.Infrastructure;
-using MentorNudge.Azure.Tests.Infrastructure;
+using MentorNudge.Infrastructure.Tests.Azurite;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MentorNudge.Api.Tests.RateLimiting;

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json;
 using MentorNudge.Api.Routing;
 using MentorNudge.Api.Tests.Infrastructure;
-using MentorNudge.Azure.Tests.Infrastructure;
+using MentorNudge.Infrastructure.Tests.Azurite;
 using MentorNudge.Core.Content.Actions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;

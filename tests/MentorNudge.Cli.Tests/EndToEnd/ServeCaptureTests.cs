@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using MentorNudge.Azure.Capture;
-using MentorNudge.Azure.Tests.Capture;
+using MentorNudge.Infrastructure.Capture;
+using MentorNudge.Infrastructure.Tests.Capture;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using NodaTime;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
-using MentorNudge.Azure.Tests.Infrastructure;
+using MentorNudge.Infrastructure.Tests.Azurite;
 using MentorNudge.Cli.Tests.Infrastructure;
 
 namespace MentorNudge.Cli.Tests.EndToEnd;

@@ -1,5 +1,5 @@
-using MentorNudge.Azure.Pipeline;
-using MentorNudge.Azure.UseCases;
+using MentorNudge.Infrastructure.Pipeline;
+using MentorNudge.Infrastructure.UseCases;
 using MentorNudge.Core.Model;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;

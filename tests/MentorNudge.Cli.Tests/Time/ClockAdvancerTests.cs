@@ -1,6 +1,6 @@
 using Azure.Storage.Queues;
-using MentorNudge.Azure.Tests.Infrastructure;
-using MentorNudge.Azure.Triggers;
+using MentorNudge.Infrastructure.Tests.Azurite;
+using MentorNudge.Infrastructure.Triggers;
 using MentorNudge.Cli.Email;
 using MentorNudge.Cli.Pipeline;
 using MentorNudge.Cli.Tests.Infrastructure;

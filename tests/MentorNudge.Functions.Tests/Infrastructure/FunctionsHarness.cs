@@ -1,14 +1,14 @@
 using System.Net;
 using System.Text;
 using MentorNudge.Api;
-using MentorNudge.Azure.DependencyInjection;
-using MentorNudge.Azure.Email;
-using MentorNudge.Azure.Pipeline;
-using MentorNudge.Azure.UseCases;
-using MentorNudge.Azure.Storage;
-using MentorNudge.Azure.Tests.Infrastructure;
-using MentorNudge.Azure.Tests.Pipeline;
-using MentorNudge.Azure.Webhooks;
+using MentorNudge.Infrastructure.DependencyInjection;
+using MentorNudge.Infrastructure.Email;
+using MentorNudge.Infrastructure.Pipeline;
+using MentorNudge.Infrastructure.UseCases;
+using MentorNudge.Infrastructure.Storage;
+using MentorNudge.Infrastructure.Tests.Azurite;
+using MentorNudge.Infrastructure.Tests.Pipeline;
+using MentorNudge.Infrastructure.Webhooks;
 using MentorNudge.Core.Model;
 using MentorNudge.Web;
 using Microsoft.Extensions.Configuration;
@@ -87,7 +87,7 @@ public sealed class FunctionsHarness : IAsyncDisposable
     }
 
     /// <summary>Takes every visible message off a queue, as the host would hand them to a trigger.</summary>
-    public static async Task<List<string>> DrainAsync(global::Azure.Storage.Queues.QueueClient queue)
+    public static async Task<List<string>> DrainAsync(Azure.Storage.Queues.QueueClient queue)
     {
         var all = new List<string>();
         while (true)

@@ -1,9 +1,9 @@
 using System.Net;
 using System.Text.Json;
-using MentorNudge.Azure.Capture;
-using MentorNudge.Azure.Pipeline;
-using MentorNudge.Azure.Tests.Capture;
-using MentorNudge.Azure.UseCases;
+using MentorNudge.Infrastructure.Capture;
+using MentorNudge.Infrastructure.Pipeline;
+using MentorNudge.Infrastructure.Tests.Capture;
+using MentorNudge.Infrastructure.UseCases;
 using MentorNudge.Core.Model;
 using MentorNudge.Functions.Tests.WorkerProcess.Rpc;
 using NodaTime;

@@ -19,7 +19,7 @@ public sealed class WorkerLifecycleTests(WorkerProcessFixture fixture)
     }
 
     // One process per case is slow, so only the two headline cases run here; every message is
-    // covered by the validators' unit tests (tests/MentorNudge.Azure.Tests/DependencyInjection).
+    // covered by the validators' unit tests (tests/MentorNudge.Infrastructure.Tests/DependencyInjection).
     [Theory]
     [InlineData("Security:ActionSigningKey", "@Microsoft.KeyVault(SecretUri=https://kv-mentornudge.vault.azure.net/secrets/action-signing-key/)", "Security:ActionSigningKey")]
     [InlineData("Email:Provider", "acs", "Email:Acs:SenderAddress")]

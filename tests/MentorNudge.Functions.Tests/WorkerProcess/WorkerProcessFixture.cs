@@ -1,6 +1,6 @@
-using MentorNudge.Azure.DependencyInjection;
-using MentorNudge.Azure.Storage;
-using MentorNudge.Azure.Tests.Infrastructure;
+using MentorNudge.Infrastructure.DependencyInjection;
+using MentorNudge.Infrastructure.Storage;
+using MentorNudge.Infrastructure.Tests.Azurite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
-using MentorNudge.Azure.Webhooks;
-using MentorNudge.Azure.Tests.Infrastructure;
+using MentorNudge.Infrastructure.Webhooks;
+using MentorNudge.Infrastructure.Tests.Azurite;
 using MentorNudge.Functions.Tests.Infrastructure;
 using MentorNudge.Functions.Workers;
 using Microsoft.Azure.Functions.Worker;
@@ -40,7 +40,7 @@ public sealed class WorkerFunctionsTests(AzuriteFixture azurite)
         h.Clock.Reset(due + Duration.FromMinutes(1));
         await h.Create<DispatchDue>().Run(new TimerInfo(), CancellationToken.None);
         var message = Assert.Single(await FunctionsHarness.DrainAsync(h.Clients.NudgeQueue));
-        h.Email.Script.Enqueue(MentorNudge.Azure.Email.EmailSendResult.Throttled(TimeSpan.FromSeconds(30)));
+        h.Email.Script.Enqueue(MentorNudge.Infrastructure.Email.EmailSendResult.Throttled(TimeSpan.FromSeconds(30)));
 
         await h.Create<SendNudge>().Run(message, CancellationToken.None);
 

@@ -1,7 +1,0 @@
-using MentorNudge.Azure.Pipeline;
-using NodaTime;
-
-namespace MentorNudge.Azure.Calendar;
-
-/// <summary>What a calendar feed shows: the user's zone, the upcoming nudges in due order, and the names of the people they are about.</summary>
-public sealed record CalendarFeedContent(DateTimeZone Zone, IReadOnlyList<ScheduledNudge> Nudges, IReadOnlyDictionary<string, string> PersonNames);

@@ -1,6 +1,0 @@
-using Azure;
-
-namespace MentorNudge.Azure.Storage;
-
-/// <summary>A domain record with the ETag of the row it was read from.</summary>
-public sealed record StoredEntity<T>(T Value, ETag ETag);
