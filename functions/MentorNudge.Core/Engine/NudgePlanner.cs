@@ -1,6 +1,7 @@
 using MentorNudge.Core.Model;
 using NodaTime;
 
+// About 300 lines on purpose: every time rule of docs/time-rules.md in one pure planner, read in one place.
 namespace MentorNudge.Core.Engine;
 
 /// <summary>

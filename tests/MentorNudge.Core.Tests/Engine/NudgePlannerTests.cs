@@ -4,6 +4,7 @@ using NodaTime;
 using NodaTime.Testing;
 using static MentorNudge.Core.Tests.Engine.Scenario;
 
+// Longer than ~300 lines on purpose: one short test per time rule of docs/time-rules.md, in its order.
 namespace MentorNudge.Core.Tests.Engine;
 
 public sealed class NudgePlannerTests

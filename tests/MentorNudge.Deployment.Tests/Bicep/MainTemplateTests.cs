@@ -1,6 +1,8 @@
 using System.Text.Json;
 using MentorNudge.Deployment.Tests.Infrastructure;
 
+// Longer than ~300 lines on purpose: the checklist of the compiled main template, one short test per
+// property, all over the one compiled template; it reads top to bottom like the template itself.
 namespace MentorNudge.Deployment.Tests.Bicep;
 
 [Collection(CompiledInfraCollection.Name)]

@@ -12,6 +12,8 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
+// Longer than ~300 lines on purpose: the Functions host's side of one gRPC stream (start, init,
+// function load, invocations, shutdown), whose steps share the stream and the worker process.
 namespace MentorNudge.Functions.Tests.WorkerProcess;
 
 /// <summary>
