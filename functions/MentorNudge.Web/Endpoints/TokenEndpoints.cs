@@ -22,7 +22,7 @@ internal static class TokenEndpoints
         if (await r.Field("expires") is { Length: > 0 } text)
         {
             var parsed = LocalDatePattern.Iso.Parse(text.Trim());
-            var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(r.User!.Settings.TimeZoneId) ?? DateTimeZone.Utc;
+            var zone = r.User!.Settings.Zone;
             if (!parsed.Success || parsed.Value.PlusDays(1).AtStartOfDayInZone(zone).ToInstant() <= r.Now)
             {
                 return await ShowAsync(r, errors: new Dictionary<string, string[]> { ["expires"] = ["A future date, e.g. 2027-01-31, or empty for no expiry."] }, status: StatusCodes.Status400BadRequest);

@@ -19,7 +19,7 @@ internal sealed class UserSnapshot(UserExport export, Instant now)
 
     public Instant Now { get; } = now;
 
-    public DateTimeZone Zone { get; } = DateTimeZoneProviders.Tzdb.GetZoneOrNull(export.User.Settings.TimeZoneId) ?? DateTimeZone.Utc;
+    public DateTimeZone Zone { get; } = export.User.Settings.Zone;
 
     public IReadOnlyList<Person> People { get; } = export.People;
 

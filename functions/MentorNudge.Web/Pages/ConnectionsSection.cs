@@ -13,7 +13,7 @@ internal static class ConnectionsSection
 
     public static Html Render(PageFrame f, User user, ConnectionsState state)
     {
-        var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(user.Settings.TimeZoneId) ?? DateTimeZone.Utc;
+        var zone = user.Settings.Zone;
         return Html.Of($"""
             <section aria-labelledby="webhook-h"><h2 id="webhook-h">Webhook deliveries</h2>
             {Webhook(f, user, state, zone)}

@@ -10,7 +10,7 @@ internal static class TokensPage
 {
     public static Html Render(PageFrame f, User user, IReadOnlyList<StoredApiToken> tokens, string? secret, IReadOnlyDictionary<string, string[]>? errors)
     {
-        var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(user.Settings.TimeZoneId) ?? DateTimeZone.Utc;
+        var zone = user.Settings.Zone;
         var rows = Html.Join(tokens.Select(t => Html.Of($"""
             <tr><td><code>{t.Id}</code></td><td>{Format.When(t.CreatedAt.InZone(zone))}</td><td>{(t.ExpiresAt is { } e ? Format.When(e.InZone(zone)) : "never")}</td>
             <td>{Layout.Button(f, "settings/tokens/" + t.Id + "/revoke", "Revoke", "danger")}</td></tr>
