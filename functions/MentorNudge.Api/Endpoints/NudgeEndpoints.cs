@@ -22,12 +22,19 @@ internal static class NudgeEndpoints
             return error;
         }
 
-        // A bare date in the query is a day in the user's zone.
-        var zone = (await context.Use<Users>().GetAsync(userId!, context.RequestAborted)).Settings.Zone;
         var errors = new FieldErrors();
-        var now = context.Now();
-        var from = ParseBound(context.Request.Query["from"], zone, errors, "from") ?? now;
-        var to = ParseBound(context.Request.Query["to"], zone, errors, "to") ?? from + DefaultWindow;
+        var fromBound = ParseBound(context.Request.Query["from"], errors, "from");
+        var toBound = ParseBound(context.Request.Query["to"], errors, "to");
+
+        // A bare date in the query is a day in the user's zone: the user row is read only then.
+        DateTimeZone? zone = null;
+        if (fromBound.Date is not null || toBound.Date is not null)
+        {
+            zone = (await context.Use<Users>().GetAsync(userId!, context.RequestAborted)).Settings.Zone;
+        }
+
+        var from = fromBound.Resolve(zone) ?? context.Now();
+        var to = toBound.Resolve(zone) ?? from + DefaultWindow;
         if (!errors.Any && to < from)
         {
             errors.Add("to", "Must not be before from.");
@@ -71,25 +78,31 @@ internal static class NudgeEndpoints
 
     // Accepts an instant with offset, or a date (the start of that day in the user's zone).
     // A "+" in a query string arrives as a space when not percent-encoded; put it back.
-    private static Instant? ParseBound(string? raw, DateTimeZone zone, FieldErrors errors, string field)
+    private static Bound ParseBound(string? raw, FieldErrors errors, string field)
     {
         if (string.IsNullOrEmpty(raw))
         {
-            return null;
+            return default;
         }
 
         var text = raw.Replace(' ', '+');
         if (OffsetDateTimePattern.ExtendedIso.Parse(text) is { Success: true } dateTime)
         {
-            return dateTime.Value.ToInstant();
+            return new Bound(dateTime.Value.ToInstant(), null);
         }
 
         if (LocalDatePattern.Iso.Parse(text) is { Success: true } date)
         {
-            return zone.AtStartOfDay(date.Value).ToInstant();
+            return new Bound(null, date.Value);
         }
 
         errors.Add(field, "An ISO-8601 date-time with offset, or a date.");
-        return null;
+        return default;
+    }
+
+    private readonly record struct Bound(Instant? Instant, LocalDate? Date)
+    {
+        public Instant? Resolve(DateTimeZone? zone) =>
+            Instant ?? (Date is { } d && zone is not null ? zone.AtStartOfDay(d).ToInstant() : null);
     }
 }
