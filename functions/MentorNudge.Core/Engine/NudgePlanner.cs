@@ -10,7 +10,10 @@ namespace MentorNudge.Core.Engine;
 /// </summary>
 public sealed class NudgePlanner(IClock clock)
 {
-    /// <summary>Most displaced reminders that share one day after a vacation.</summary>
+    /// <summary>
+    /// Most reminders on one day after a vacation, while the reminders it displaced are being
+    /// caught up: displaced ones share the days, and others due on those days take a free place.
+    /// </summary>
     public const int DisplacedRemindersPerDay = 2;
 
     private readonly IClock clock = clock ?? throw new ArgumentNullException(nameof(clock));
@@ -73,6 +76,7 @@ public sealed class NudgePlanner(IClock clock)
         private readonly Dictionary<string, Nudge> history;
         private readonly Dictionary<string, Person> people;
         private readonly PriorityQueue<Candidate, Candidate> queue = new(CandidateOrder.Instance);
+        private readonly Dictionary<LocalDate, int> remindersOnDate = [];
         private Instant? displacedSlot;
         private int displacedInSlot;
 
@@ -163,6 +167,8 @@ public sealed class NudgePlanner(IClock clock)
             while (queue.TryDequeue(out var candidate, out _))
             {
                 var due = FinalDue(candidate);
+                var date = slots.DateOf(due);
+                remindersOnDate[date] = remindersOnDate.GetValueOrDefault(date) + 1;
                 yield return Planned(candidate.Id, candidate.Kind, candidate.Person.Id, candidate.Ask?.Id, candidate.Step, due);
                 if (candidate.Ask is { } ask)
                 {
@@ -257,7 +263,30 @@ public sealed class NudgePlanner(IClock clock)
                 return stored.DueAt;
             }
 
-            return candidate.DueAt < now ? slots.OnOrAfter(now) : candidate.DueAt;
+            return AfterBacklog(candidate.DueAt < now ? slots.OnOrAfter(now) : candidate.DueAt);
+        }
+
+        // The days after a vacation that hold displaced reminders are full at two: a reminder
+        // due on one of them takes the first of those days with a free place, or the day after
+        // the last. Displaced reminders are planned first (they were due earlier), so the days
+        // are known by the time any other reminder is placed.
+        private Instant AfterBacklog(Instant due)
+        {
+            if (displacedSlot is not { } lastSlot)
+            {
+                return due;
+            }
+
+            var lastDate = slots.DateOf(lastSlot);
+            var date = slots.DateOf(due);
+            var moved = false;
+            while (date <= lastDate && remindersOnDate.GetValueOrDefault(date) >= DisplacedRemindersPerDay)
+            {
+                date = slots.Calendar.AddBusinessDays(date, 1);
+                moved = true;
+            }
+
+            return moved ? slots.At(date) : due;
         }
 
         private Instant NextDisplacedSlot()

@@ -154,6 +154,33 @@ public sealed class NudgePlannerPropertyTests
     }
 
     [Fact]
+    public void Plan_AfterVacation_DaysHoldingDisplacedRemindersHaveAtMostTwo()
+    {
+        GenScenario.Where(s => s.Input.User.Settings.VacationUntil is not null).Sample(s =>
+        {
+            var until = s.Input.User.Settings.VacationUntil!.Value;
+            var plan = new NudgePlanner(new FakeClock(s.Now)).Plan(s.Input);
+
+            // Displaced: a first follow-up step or a keep-in-touch reminder that, without the
+            // vacation, would be due on one of its days (later steps chain, so they differ anyway).
+            var away = s.Input with { User = s.Input.User with { Settings = s.Input.User.Settings with { VacationUntil = null } } };
+            var displaced = new NudgePlanner(new FakeClock(s.Now)).Plan(away)
+                .Where(n => n.Kind == NudgeKind.KeepInTouch || (n.Kind == NudgeKind.FollowUp && n.Step == 1))
+                .Where(n => n.DueLocal.Date <= until)
+                .Select(n => n.NudgeId)
+                .ToHashSet(StringComparer.Ordinal);
+            var reminders = plan.Where(n => n.Kind != NudgeKind.WeeklyDigest).ToList();
+            foreach (var day in reminders.Where(n => displaced.Contains(n.NudgeId)).Select(n => n.DueLocal.Date).Distinct())
+            {
+                var onDay = reminders.Where(n => n.DueLocal.Date == day).ToList();
+                Assert.True(
+                    onDay.Count <= NudgePlanner.DisplacedRemindersPerDay,
+                    $"{onDay.Count} reminders on {day} after a vacation until {until}: {string.Join(", ", onDay.Select(n => n.NudgeId))}");
+            }
+        }, iter: 500);
+    }
+
+    [Fact]
     public void Plan_AnyInput_NothingBeforeNowExceptCollapsedDigestAndOrdered()
     {
         GenScenario.Sample(s =>

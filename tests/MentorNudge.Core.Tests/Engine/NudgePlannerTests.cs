@@ -182,6 +182,40 @@ public sealed class NudgePlannerTests
     }
 
     [Fact]
+    public void Plan_ReminderDueOnADayFullOfDisplacedOnes_TakesTheNextFreePlace()
+    {
+        // Three displaced by the vacation fill Monday 22 and half of Tuesday 23 June; two more fall
+        // due on those days by themselves (asks of 15 and 16 June): no day back gets more than two.
+        var s = new Scenario("Europe/London", "GB", Utc(2026, 5, 1)).WithoutDigest();
+        s.Settings = s.Settings with { VacationUntil = new LocalDate(2026, 6, 19), FollowUp = new FollowUpPolicy(5, 7, 1) };
+        for (var i = 1; i <= 3; i++)
+        {
+            s.AddAsk("a" + i, "p" + i, Utc(2026, 6, 1, 10, i));
+        }
+
+        s.AddAsk("a4", "p4", Utc(2026, 6, 15, 10));
+        s.AddAsk("a5", "p5", Utc(2026, 6, 16, 10));
+
+        var plan = s.PlanAt(Utc(2026, 6, 16, 11));
+        Assert.Equal(
+            [("fu-a1-1", Utc(2026, 6, 22, 8)), ("fu-a2-1", Utc(2026, 6, 22, 8)), ("fu-a3-1", Utc(2026, 6, 23, 8)), ("fu-a4-1", Utc(2026, 6, 23, 8)), ("fu-a5-1", Utc(2026, 6, 24, 8))],
+            plan.Select(n => (n.NudgeId, n.DueAt)));
+    }
+
+    [Fact]
+    public void Plan_NoVacation_RemindersOfOneDayAreNotSpread()
+    {
+        var s = new Scenario("Europe/London", "GB", Utc(2026, 5, 1)).WithoutDigest();
+        s.Settings = s.Settings with { FollowUp = new FollowUpPolicy(5, 7, 1) };
+        for (var i = 1; i <= 3; i++)
+        {
+            s.AddAsk("a" + i, "p" + i, Utc(2026, 6, 15, 10, i));
+        }
+
+        Assert.All(s.PlanAt(Utc(2026, 6, 16, 11)), n => Assert.Equal(Utc(2026, 6, 22, 8), n.DueAt));
+    }
+
+    [Fact]
     public void Plan_VacationDisplacedStep_LaterStepChainsFromReplannedDate()
     {
         var s = new Scenario("Europe/London", "GB", Utc(2026, 5, 1)).WithoutDigest();
