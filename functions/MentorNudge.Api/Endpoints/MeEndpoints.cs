@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using MentorNudge.Api.Contracts;
 using MentorNudge.Api.Http;
 using MentorNudge.Api.Validation;
+using MentorNudge.Infrastructure.Pipeline;
 using MentorNudge.Infrastructure.UseCases;
 using MentorNudge.Core.Model;
 using Microsoft.AspNetCore.Http;
@@ -32,16 +33,16 @@ internal static class MeEndpoints
             return bodyError;
         }
 
-        // The current webhook: a PUT that leaves out the secret keeps it.
-        var users = context.Use<Users>();
-        var user = await users.GetAsync(userId!, context.RequestAborted);
-        var (settings, errors) = RequestValidator.Settings(request!, user.Settings.Webhook, NewSecret, context.Use<IClock>());
-        if (errors.Any)
+        // Decided on the stored user as loaded for the change: a PUT that leaves out the webhook
+        // secret keeps the current one. Field errors come back as a ValidationFailedException (400).
+        var clock = context.Use<IClock>();
+        var (user, updated) = await context.Use<Users>().UpdateAsync(userId!, current =>
         {
-            return ApiProblems.Validation(errors.ToDictionary());
-        }
-
-        var updated = await users.UpdateAsync(user.Id, request!.Email!, settings!, request.DisplayName, request.Unsubscribed, context.RequestAborted);
+            var (settings, errors) = RequestValidator.Settings(request!, current.Settings.Webhook, NewSecret, clock);
+            return errors.Any
+                ? throw new ValidationFailedException(errors.ToDictionary())
+                : new UserUpdate(request!.Email!, settings!, request.DisplayName, request.Unsubscribed);
+        }, context.RequestAborted);
         var secretIsNew = updated.Settings.Webhook is { } w && w.Secret != user.Settings.Webhook?.Secret;
         var inboundIsNew = updated.Settings.Webhook is { } v && v.InboundSecret != user.Settings.Webhook?.InboundSecret;
         return EndpointContext.Json(ToResponse(updated, showSecret: secretIsNew, showInboundSecret: inboundIsNew));

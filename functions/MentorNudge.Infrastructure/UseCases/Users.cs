@@ -97,9 +97,24 @@ public sealed class Users(
     public async Task<User> UpdateAsync(string userId, string email, UserSettings settings, string? displayName = null, bool? unsubscribed = null, CancellationToken cancellationToken = default)
     {
         Validate(email, displayName, settings);
-        var (updated, _) = await partitions.ChangeAsync(userId, p =>
+        var (_, after) = await UpdateAsync(userId, _ => new UserUpdate(email, settings, displayName, unsubscribed), cancellationToken).ConfigureAwait(false);
+        return after;
+    }
+
+    /// <summary>
+    /// The same change, decided on the user as loaded for it (one partition load; e.g. a request
+    /// that leaves out the webhook secret keeps the stored one). <paramref name="decide"/> may run
+    /// again when a concurrent change wins, and may throw <see cref="ValidationFailedException"/>.
+    /// Returns the user before and after.
+    /// </summary>
+    public async Task<(User Before, User After)> UpdateAsync(string userId, Func<User, UserUpdate> decide, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(decide);
+        var (result, _) = await partitions.ChangeAsync(userId, p =>
         {
             var current = p.User!.Value;
+            var (email, settings, displayName, unsubscribed) = decide(current);
+            Validate(email, displayName, settings);
             var newAddress = !string.Equals(current.Email, email.Trim(), StringComparison.OrdinalIgnoreCase);
             var updated = current with
             {
@@ -109,9 +124,9 @@ public sealed class Users(
                 EmailUndeliverable = current.EmailUndeliverable && !newAddress,
                 Unsubscribed = unsubscribed ?? current.Unsubscribed,
             };
-            return (new List<PendingWrite> { UserPartitionEditor.ReplaceUser(p, updated) }, updated);
+            return (new List<PendingWrite> { UserPartitionEditor.ReplaceUser(p, updated) }, (current, updated));
         }, cancellationToken).ConfigureAwait(false);
-        return updated;
+        return result;
     }
 
     /// <summary>Stops all email to the user (the one-click unsubscribe); future nudges are cancelled unless a webhook is set.</summary>
@@ -168,3 +183,6 @@ public sealed class Users(
         }
     }
 }
+
+/// <summary>A profile and settings change: what <see cref="Users.UpdateAsync(string, Func{User, UserUpdate}, CancellationToken)"/> decides on the loaded user.</summary>
+public sealed record UserUpdate(string Email, UserSettings Settings, string? DisplayName = null, bool? Unsubscribed = null);
