@@ -14,6 +14,7 @@ public static class WebServiceCollectionExtensions
             .Validate(o => o.SignInLinkLifetime > TimeSpan.Zero && o.SessionLifetime > TimeSpan.Zero, "Web sign-in link and session lifetimes must be positive.")
             .ValidateOnStart();
         services.TryAddSingleton<WebAuthStore>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<MentorNudge.Infrastructure.UseCases.IUserDataEraser, WebAuthStore>(sp => sp.GetRequiredService<WebAuthStore>()));
         services.TryAddSingleton<SignInService>();
         services.TryAddSingleton<MentorNudge.Api.Endpoints.IOneClickLanding, Endpoints.AppLanding>();
         return services;

@@ -8,6 +8,8 @@ using MentorNudge.Core.Content;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
+using MentorNudge.Infrastructure.UseCases;
+
 namespace MentorNudge.Infrastructure.Capture;
 
 /// <summary>
@@ -20,6 +22,7 @@ namespace MentorNudge.Infrastructure.Capture;
 /// row (rotated, erased, key rotated) never matches because the partition row must agree.
 /// </summary>
 public sealed class CaptureAddresses(StorageClients clients, ContentOptions content, IOptions<CaptureOptions> options, ILogger<CaptureAddresses> logger)
+    : IUserDataEraser
 {
     /// <summary>The row key of the capture settings in the user's partition.</summary>
     public const string SettingsRow = "captureaddress";
@@ -67,6 +70,23 @@ public sealed class CaptureAddresses(StorageClients clients, ContentOptions cont
 
         var row = await ReadOrIssueAsync(userId, rotate: false, createPeople, ct).ConfigureAwait(false);
         return new CaptureAddress(options.Value.AddressFor(row.Id), row.CreatePeople);
+    }
+
+    /// <summary>Erasure: the lookup row of the user's current address (the partition row goes with the partition).</summary>
+    public async Task EraseUserAsync(string userId, string email, CancellationToken cancellationToken)
+    {
+        await clients.EnsureCreatedAsync().ConfigureAwait(false);
+        var settings = await clients.Data.GetEntityIfExistsAsync<TableEntity>(userId, SettingsRow, cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (settings.HasValue && settings.Value!.GetString("IdHash") is { Length: > 0 } hash)
+        {
+            try
+            {
+                using var _ = await clients.Tokens.DeleteEntityAsync(LookupPrefix + hash, LookupRow, ETag.All, cancellationToken).ConfigureAwait(false);
+            }
+            catch (RequestFailedException ex) when (ex.Status == 404)
+            {
+            }
+        }
     }
 
     /// <summary>

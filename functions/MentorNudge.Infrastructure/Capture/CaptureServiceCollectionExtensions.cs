@@ -1,3 +1,4 @@
+using MentorNudge.Infrastructure.UseCases;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -11,6 +12,7 @@ public static class CaptureServiceCollectionExtensions
     {
         services.AddOptions<CaptureOptions>().Bind(configuration.GetSection(CaptureOptions.SectionName));
         services.TryAddSingleton<CaptureAddresses>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IUserDataEraser, CaptureAddresses>(sp => sp.GetRequiredService<CaptureAddresses>()));
         services.TryAddSingleton<CaptureRecords>();
         services.TryAddSingleton<CaptureUndo>();
         services.TryAddSingleton<CaptureLog>();

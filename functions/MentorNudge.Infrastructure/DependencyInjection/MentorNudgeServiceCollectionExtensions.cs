@@ -66,6 +66,7 @@ public static class MentorNudgeServiceCollectionExtensions
         services.TryAddSingleton<TokenStore>();
         services.TryAddSingleton<DueIndex>();
         services.TryAddSingleton<DispatchCheckpoint>();
+        services.TryAddSingleton<DueIndexPurge>();
         services.TryAddSingleton<DeliveryMap>();
         services.TryAddSingleton<WorkQueues>();
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Azure;
 using Azure.Data.Tables;
 
 namespace MentorNudge.Infrastructure.Storage;
@@ -22,6 +23,19 @@ public sealed class DeliveryMap(StorageClients clients)
             ["RecipientHash"] = RecipientHash(recipient),
         };
         await clients.Deliveries.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Deletes the row for <paramref name="key"/> (erasure); a row already gone is fine.</summary>
+    public async Task DeleteAsync(string key, CancellationToken cancellationToken = default)
+    {
+        await clients.EnsureCreatedAsync().ConfigureAwait(false);
+        try
+        {
+            using var _ = await clients.Deliveries.DeleteEntityAsync(Escape(key), "", ETag.All, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+        }
     }
 
     /// <summary>Whether a row for <paramref name="key"/> was written.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Azure;
 using Azure.Data.Tables;
 using NodaTime;
 
@@ -56,6 +57,67 @@ public sealed class DueIndex(StorageClients clients)
 
         result.Sort((a, b) => string.CompareOrdinal(a.RowKey, b.RowKey));
         return result;
+    }
+
+    /// <summary>Deletes a row (erasure); a row already gone is fine.</summary>
+    public async Task DeleteAsync(string partitionKey, string rowKey, CancellationToken cancellationToken = default)
+    {
+        await clients.EnsureCreatedAsync().ConfigureAwait(false);
+        try
+        {
+            using var _ = await clients.DueIndex.DeleteEntityAsync(partitionKey, rowKey, ETag.All, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+        }
+    }
+
+    /// <summary>
+    /// Deletes every row whose minute bucket is before <paramref name="before"/>'s, one
+    /// entity-group transaction per partition (up to 100 rows each). Returns how many went.
+    /// </summary>
+    public async Task<int> PurgeBeforeAsync(Instant before, CancellationToken cancellationToken = default)
+    {
+        await clients.EnsureCreatedAsync().ConfigureAwait(false);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey lt {StorageKeys.Bucket(before) + "-0"}");
+        var batch = new List<TableTransactionAction>();
+        var purged = 0;
+        await foreach (var e in clients.DueIndex.QueryAsync<TableEntity>(filter, maxPerPage: 1000, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            if (batch.Count == 100 || (batch.Count > 0 && batch[0].Entity.PartitionKey != e.PartitionKey))
+            {
+                purged += await DeleteBatchAsync(batch, cancellationToken).ConfigureAwait(false);
+            }
+
+            batch.Add(new TableTransactionAction(TableTransactionActionType.Delete, e, ETag.All));
+        }
+
+        return purged + await DeleteBatchAsync(batch, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<int> DeleteBatchAsync(List<TableTransactionAction> batch, CancellationToken cancellationToken)
+    {
+        if (batch.Count == 0)
+        {
+            return 0;
+        }
+
+        var count = batch.Count;
+        try
+        {
+            await clients.DueIndex.SubmitTransactionAsync(batch, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TableTransactionFailedException ex) when (ex.Status == 404)
+        {
+            // A row went meanwhile (another purge): delete the rest one by one.
+            foreach (var action in batch)
+            {
+                await DeleteAsync(action.Entity.PartitionKey, action.Entity.RowKey, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        batch.Clear();
+        return count;
     }
 
     /// <summary>True when the row still exists (the reconcile's check).</summary>

@@ -13,6 +13,7 @@ public sealed class PipelineTimers(
     NudgeDispatcher dispatcher,
     NudgeReconciler reconciler,
     OverdueSweep sweep,
+    DueIndexPurge indexPurge,
     WebhookEventLog events,
     ILogger<PipelineTimers> logger)
 {
@@ -40,14 +41,15 @@ public sealed class PipelineTimers(
 
     /// <summary>
     /// The daily "reconcile" timer: repairs missing schedule entries, re-enqueues stranded nudges,
-    /// then forgets old inbound event ids.
+    /// then forgets old inbound event ids and due-index rows nothing reads any more.
     /// </summary>
     public async Task<ReconcileReport> ReconcileAsync(Instant now, CancellationToken cancellationToken)
     {
         var report = await reconciler.ReconcileAsync(now, cancellationToken).ConfigureAwait(false);
         await sweep.SweepAsync(now, OverdueSweep.Grace, cancellationToken).ConfigureAwait(false);
         var purged = await events.PurgeAsync(cancellationToken).ConfigureAwait(false);
-        logger.LogInformation("Reconciled: {Report}; forgot {Purged} old inbound event ids", report, purged);
+        var indexRows = await indexPurge.PurgeAsync(cancellationToken).ConfigureAwait(false);
+        logger.LogInformation("Reconciled: {Report}; forgot {Purged} old inbound event ids and {IndexRows} old due-index rows", report, purged, indexRows);
         return report;
     }
 }

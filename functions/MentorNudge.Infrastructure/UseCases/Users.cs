@@ -22,6 +22,9 @@ public sealed class Users(
     NudgeScheduler scheduler,
     WebhookEventLog events,
     WebhookDeliveryLog webhookDeliveries,
+    DueIndex dueIndex,
+    DeliveryMap deliveries,
+    IEnumerable<IUserDataEraser> erasers,
     IClock clock,
     ILogger<Users> logger)
 {
@@ -162,6 +165,27 @@ public sealed class Users(
         foreach (var hash in p.TokenHashes)
         {
             await tokens.DeleteAsync(hash, cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var eraser in erasers)
+        {
+            await eraser.EraseUserAsync(userId, p.User!.Value.Email, cancellationToken).ConfigureAwait(false);
+        }
+
+        // Rows outside the partition that name the user, found through the nudges that wrote
+        // them: each one's current due-index row and the delivery-map row of a sent one. Before
+        // the partition goes, so an erasure that fails half-way is simply asked for again.
+        foreach (var nudge in p.Nudges.Values)
+        {
+            if (nudge.IndexPartition is { } indexPartition && nudge.IndexRow is { } indexRow)
+            {
+                await dueIndex.DeleteAsync(indexPartition, indexRow, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (nudge.Sender is not null)
+            {
+                await deliveries.DeleteAsync(nudge.ProviderMessageId ?? nudge.Id, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         await data.DeletePartitionAsync(p, cancellationToken).ConfigureAwait(false);

@@ -14,7 +14,7 @@ namespace MentorNudge.Web.SignIn;
 /// out everywhere"), the email → user index used to send sign-in links, and the prompts a user
 /// skipped this week.
 /// </summary>
-public sealed class WebAuthStore(StorageClients clients, IOptions<StorageOptions> storage)
+public sealed class WebAuthStore(StorageClients clients, IOptions<StorageOptions> storage) : MentorNudge.Infrastructure.UseCases.IUserDataEraser
 {
     private const string LinkPartition = "link";
     private const string SessionPartition = "session";
@@ -143,14 +143,14 @@ public sealed class WebAuthStore(StorageClients clients, IOptions<StorageOptions
     }
 
     /// <summary>Erasure: the user's partition (generation bumped first, so every session is dead) and their email index row.</summary>
-    public async Task EraseUserAsync(string userId, string email, CancellationToken ct)
+    public async Task EraseUserAsync(string userId, string email, CancellationToken cancellationToken)
     {
-        await BumpGenerationAsync(userId, ct).ConfigureAwait(false);
-        await IgnoreMissingAsync(_table.DeleteEntityAsync(EmailPartition, EmailKey(email), ETag.All, ct)).ConfigureAwait(false);
+        await BumpGenerationAsync(userId, cancellationToken).ConfigureAwait(false);
+        await IgnoreMissingAsync(_table.DeleteEntityAsync(EmailPartition, EmailKey(email), ETag.All, cancellationToken)).ConfigureAwait(false);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {UserPartition(userId)} and RowKey ne {"generation"}");
-        await foreach (var e in _table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: ct).ConfigureAwait(false))
+        await foreach (var e in _table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            await IgnoreMissingAsync(_table.DeleteEntityAsync(e.PartitionKey, e.RowKey, ETag.All, ct)).ConfigureAwait(false);
+            await IgnoreMissingAsync(_table.DeleteEntityAsync(e.PartitionKey, e.RowKey, ETag.All, cancellationToken)).ConfigureAwait(false);
         }
     }
 

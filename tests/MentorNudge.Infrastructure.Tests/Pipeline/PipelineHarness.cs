@@ -66,7 +66,7 @@ public sealed class PipelineHarness
         Partitions = new UserPartitionEditor(Data, Scheduler);
         var events = new WebhookEventLog(Clients.TableService.GetTableClient(Options.TablePrefix + WebhookEventLog.TableName), Clock);
         var webhookDeliveries = new WebhookDeliveryLog(Clients.TableService.GetTableClient(Options.TablePrefix + WebhookDeliveryLog.TableName));
-        Users = new Users(Partitions, Data, Tokens, Scheduler, events, webhookDeliveries, Clock, NullLogger<Users>.Instance);
+        Users = new Users(Partitions, Data, Tokens, Scheduler, events, webhookDeliveries, Index, Deliveries, [], Clock, NullLogger<Users>.Instance);
         People = new People(Partitions, Clock);
         Outreach = new Outreach(Partitions, Clock);
         Interactions = new Interactions(Partitions, Clock);
