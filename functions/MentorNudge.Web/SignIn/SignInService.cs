@@ -2,6 +2,7 @@ using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using Azure.Data.Tables;
+using MentorNudge.Core.Engine;
 using MentorNudge.Api.Validation;
 using MentorNudge.Infrastructure.Email;
 using MentorNudge.Infrastructure.Storage;
@@ -118,8 +119,11 @@ public sealed class SignInService(
             return null;
         }
 
-        // The country is a placeholder the user is asked to check on the settings page.
-        var created = await users.CreateAsync(link.Email, UserSettings.CreateDefault(link.TimeZone ?? "Etc/UTC", "GB"), null, ct).ConfigureAwait(false);
+        // The country (whose public holidays are skipped) is guessed from the browser's zone; the
+        // settings page asks the user to check it. GB when the zone names no one country.
+        var zone = link.TimeZone ?? "Etc/UTC";
+        var country = BusinessCalendar.CountryOfZone(zone) ?? "GB";
+        var created = await users.CreateAsync(link.Email, UserSettings.CreateDefault(zone, country), null, ct).ConfigureAwait(false);
         await store.IndexEmailAsync(link.Email, created.UserId, ct).ConfigureAwait(false);
         logger.LogInformation("User {UserId} signed up through the web app", created.UserId);
         return created.UserId;

@@ -20,6 +20,19 @@ public sealed class BusinessCalendarTests
         Assert.False(BusinessCalendar.IsSupportedCountry("XX"));
     }
 
+    [Theory]
+    [InlineData("Europe/Berlin", "DE")]
+    [InlineData("America/New_York", "US")]
+    [InlineData("Europe/London", "GB")]
+    [InlineData("Australia/Sydney", "AU")]
+    [InlineData("Etc/UTC", null)]
+    [InlineData("Mars/Olympus_Mons", null)]
+    [InlineData(null, null)]
+    public void CountryOfZone_ZoneTab_GivesTheCountryWhenItsHolidaysAreKnown(string? zone, string? country)
+    {
+        Assert.Equal(country, BusinessCalendar.CountryOfZone(zone));
+    }
+
     [Fact]
     public void Constructor_UnknownCountry_ListsSupportedCodes()
     {
