@@ -6,7 +6,7 @@ using NodaTime;
 
 namespace MentorNudge.Api.Endpoints;
 
-/// <summary><c>/api/v1/me/tokens</c>: list, issue and revoke the caller's API tokens; the admin's revoke-all.</summary>
+/// <summary><c>/api/v1/me/tokens</c>: list, issue and revoke the caller's API tokens; the admin's revoke-all and issue.</summary>
 internal static class MeTokensEndpoints
 {
     /// <summary>The longest lifetime a token may be given; a token without expiry is still allowed.</summary>
@@ -27,11 +27,23 @@ internal static class MeTokensEndpoints
     public static async Task<IResult> Create(HttpContext context)
     {
         var (userId, error) = await ApiAuth.UserIdAsync(context);
-        if (error is not null)
+        return error ?? await IssueAsync(context, userId!);
+    }
+
+    /// <summary>The admin's way back in for a user whose tokens were all revoked: issues one (shown once).</summary>
+    public static async Task<IResult> IssueForUser(HttpContext context)
+    {
+        if (ApiAuth.Admin(context) is { } denied)
         {
-            return error;
+            return denied;
         }
 
+        var id = context.RouteId("id");
+        return id is null ? ApiProblems.NotFound("No such user.") : await IssueAsync(context, id);
+    }
+
+    private static async Task<IResult> IssueAsync(HttpContext context, string userId)
+    {
         // The body is optional: no body (and no content type) issues a token that never expires.
         Instant? expiresAt = null;
         if (context.Request.ContentLength is not 0 && (context.Request.ContentLength is not null || context.Request.ContentType is not null))
@@ -51,7 +63,7 @@ internal static class MeTokensEndpoints
             return ApiProblems.Field("expiresAt", "Must be in the future and at most two years away.");
         }
 
-        var (token, secret) = await Tokens(context).IssueAsync(userId!, expiresAt, context.RequestAborted);
+        var (token, secret) = await Tokens(context).IssueAsync(userId, expiresAt, context.RequestAborted);
         return EndpointContext.Json(new CreatedTokenResponse(token.Id, secret, token.CreatedAt, token.ExpiresAt), StatusCodes.Status201Created);
     }
 

@@ -12,7 +12,7 @@ public static class ApiRoutes
     public static IReadOnlyList<ApiRoute> All { get; } =
     [
         Route("AdminUsers", "v1/admin/users", ("POST", AdminEndpoints.CreateUser)),
-        Route("AdminUserTokens", "v1/admin/users/{id}/tokens", ("DELETE", MeTokensEndpoints.RevokeAllOfUser)),
+        Route("AdminUserTokens", "v1/admin/users/{id}/tokens", ("POST", MeTokensEndpoints.IssueForUser), ("DELETE", MeTokensEndpoints.RevokeAllOfUser)),
         Route("AdminPoison", "v1/admin/poison/{queue}", ("GET", AdminEndpoints.ListPoison)),
         Route("AdminPoisonReplay", "v1/admin/poison/{queue}/replay", ("POST", AdminEndpoints.ReplayPoison)),
         Route("Me", "v1/me", ("GET", MeEndpoints.Get), ("PUT", MeEndpoints.Put), ("DELETE", MeEndpoints.Erase)),

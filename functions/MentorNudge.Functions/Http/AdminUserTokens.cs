@@ -5,11 +5,11 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace MentorNudge.Functions.Http;
 
-/// <summary>Admin: revokes every API token of a user. Behaviour lives in the shared API handlers.</summary>
+/// <summary>Admin: issues an API token for a user, or revokes all of them. Behaviour lives in the shared API handlers.</summary>
 public sealed class AdminUserTokens
 {
     [Function(nameof(AdminUserTokens))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "api/v1/admin/users/{id}/tokens")] HttpRequest request) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", "delete", Route = "api/v1/admin/users/{id}/tokens")] HttpRequest request) =>
         new ApiActionResult(await ApiDispatcher.DispatchAsync(nameof(AdminUserTokens), request.HttpContext));
 }

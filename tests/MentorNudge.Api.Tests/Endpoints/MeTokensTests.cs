@@ -153,6 +153,42 @@ public sealed class MeTokensTests(AzuriteFixture azurite)
         Assert.Equal(HttpStatusCode.NotFound, revoke.StatusCode);
     }
 
+    [Fact]
+    public async Task AdminIssue_AfterRevokeAll_GivesTheUserAWayBackIn()
+    {
+        await using var stack = await ApiStack.StartAsync(azurite);
+        var user = await stack.CreateUserAsync("locked-out@example.com");
+        var admin = new Dictionary<string, string> { ["X-Admin-Key"] = ApiTestHost.AdminKey };
+        using var revoke = await stack.SendRawAsync(HttpMethod.Delete, $"/api/v1/admin/users/{user.UserId}/tokens", null, null, null, admin);
+        Assert.Equal(HttpStatusCode.OK, revoke.StatusCode);
+
+        using var issue = await stack.SendRawAsync(HttpMethod.Post, $"/api/v1/admin/users/{user.UserId}/tokens", null, null, null, admin);
+        var body = JsonNode.Parse(await issue.Content.ReadAsStringAsync())!;
+        Assert.Equal(HttpStatusCode.Created, issue.StatusCode);
+        var secret = body["token"]!.GetValue<string>();
+
+        using var me = await stack.SendAsync(HttpMethod.Get, "/api/v1/me", secret);
+        Assert.Equal(HttpStatusCode.OK, me.StatusCode);
+        Assert.Equal(user.UserId, JsonNode.Parse(await me.Content.ReadAsStringAsync())!["userId"]!.GetValue<string>());
+        using var old = await stack.SendAsync(HttpMethod.Get, "/api/v1/me", user.Token);
+        Assert.Equal(HttpStatusCode.Unauthorized, old.StatusCode);
+    }
+
+    [Fact]
+    public async Task AdminIssue_WithoutAdminKeyOrForUnknownUser_Refused()
+    {
+        await using var stack = await ApiStack.StartAsync(azurite);
+        var user = await stack.CreateUserAsync("someone@example.com");
+
+        using var anonymous = await stack.SendRawAsync(HttpMethod.Post, $"/api/v1/admin/users/{user.UserId}/tokens", null, null, null);
+        using var asUser = await stack.SendAsync(HttpMethod.Post, $"/api/v1/admin/users/{user.UserId}/tokens", user.Token);
+        using var unknown = await stack.SendRawAsync(HttpMethod.Post, "/api/v1/admin/users/u0000/tokens", null, null, null, new Dictionary<string, string> { ["X-Admin-Key"] = ApiTestHost.AdminKey });
+
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, asUser.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
     private static async Task<(string Id, string Secret)> CreateTokenAsync(ApiStack stack, string token, object body)
     {
         using var response = await stack.SendAsync(HttpMethod.Post, "/api/v1/me/tokens", token, body);
