@@ -19,7 +19,10 @@ public sealed class WebhookTestSender(WebhookDeliverer deliverer, WebhookDeliver
         ArgumentNullException.ThrowIfNull(webhook);
         var now = clock.GetCurrentInstant();
         var message = new WebhookDeliveryMessage(
-            "wh-test-" + now.ToUnixTimeTicks().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            // Time first (the log lists in id order), then randomness: two tests at one instant
+            // (a virtual clock, a double click) are two deliveries, not one overwritten.
+            "wh-test-" + now.ToUnixTimeTicks().ToString(System.Globalization.CultureInfo.InvariantCulture)
+                + "-" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(4)),
             userId,
             Kind,
             Kind,
@@ -28,7 +31,7 @@ public sealed class WebhookTestSender(WebhookDeliverer deliverer, WebhookDeliver
             now,
             "Test event from MentorNudge",
             "If you can read this, your webhook works. Real events arrive when a nudge is sent.");
-        var result = await deliverer.DeliverAsync(message, webhook, cancellationToken);
+        var result = await deliverer.DeliverAsync(message, webhook, cancellationToken).ConfigureAwait(false);
         var record = new WebhookDeliveryRecord(
             message.DeliveryId,
             Kind,
@@ -37,7 +40,7 @@ public sealed class WebhookTestSender(WebhookDeliverer deliverer, WebhookDeliver
             result.StatusCode,
             result.Error,
             clock.GetCurrentInstant());
-        await log.RecordAsync(userId, record, cancellationToken);
+        await log.RecordAsync(userId, record, cancellationToken).ConfigureAwait(false);
         return record;
     }
 }
