@@ -142,15 +142,26 @@ public sealed class WebAuthStore(StorageClients clients, IOptions<StorageOptions
         await _table.UpsertEntityAsync(new TableEntity(UserPartition(userId), "skip-" + weekKey + "-" + personId), TableUpdateMode.Replace, ct).ConfigureAwait(false);
     }
 
-    /// <summary>Erasure: the user's partition (generation bumped first, so every session is dead) and their email index row.</summary>
+    /// <summary>
+    /// Erasure: the user's sessions first (from then on no browser is signed in as them), their
+    /// unused sign-in links, the email index row, then their partition (generation, skips). No row
+    /// naming the user is left; a session missed by a race names a user that no longer exists,
+    /// which signs it out.
+    /// </summary>
     public async Task EraseUserAsync(string userId, string email, CancellationToken cancellationToken)
     {
-        await BumpGenerationAsync(userId, cancellationToken).ConfigureAwait(false);
+        await EnsureAsync().ConfigureAwait(false);
+        await DeleteWhereAsync(TableClient.CreateQueryFilter($"PartitionKey eq {SessionPartition} and UserId eq {userId}"), cancellationToken).ConfigureAwait(false);
+        await DeleteWhereAsync(TableClient.CreateQueryFilter($"PartitionKey eq {LinkPartition} and (UserId eq {userId} or Email eq {email})"), cancellationToken).ConfigureAwait(false);
         await IgnoreMissingAsync(_table.DeleteEntityAsync(EmailPartition, EmailKey(email), ETag.All, cancellationToken)).ConfigureAwait(false);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {UserPartition(userId)} and RowKey ne {"generation"}");
-        await foreach (var e in _table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        await DeleteWhereAsync(TableClient.CreateQueryFilter($"PartitionKey eq {UserPartition(userId)}"), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task DeleteWhereAsync(string filter, CancellationToken ct)
+    {
+        await foreach (var e in _table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: ct).ConfigureAwait(false))
         {
-            await IgnoreMissingAsync(_table.DeleteEntityAsync(e.PartitionKey, e.RowKey, ETag.All, cancellationToken)).ConfigureAwait(false);
+            await IgnoreMissingAsync(_table.DeleteEntityAsync(e.PartitionKey, e.RowKey, ETag.All, ct)).ConfigureAwait(false);
         }
     }
 
