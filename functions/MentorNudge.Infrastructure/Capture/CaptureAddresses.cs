@@ -79,13 +79,7 @@ public sealed class CaptureAddresses(StorageClients clients, ContentOptions cont
         var settings = await clients.Data.GetEntityIfExistsAsync<TableEntity>(userId, SettingsRow, cancellationToken: cancellationToken).ConfigureAwait(false);
         if (settings.HasValue && settings.Value!.GetString("IdHash") is { Length: > 0 } hash)
         {
-            try
-            {
-                using var _ = await clients.Tokens.DeleteEntityAsync(LookupPrefix + hash, LookupRow, ETag.All, cancellationToken).ConfigureAwait(false);
-            }
-            catch (RequestFailedException ex) when (ex.Status == 404)
-            {
-            }
+            using var _ = await clients.Tokens.DeleteEntityAsync(LookupPrefix + hash, LookupRow, ETag.All, cancellationToken).ConfigureAwait(false);
         }
     }
 

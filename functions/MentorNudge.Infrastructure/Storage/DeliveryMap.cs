@@ -29,13 +29,8 @@ public sealed class DeliveryMap(StorageClients clients)
     public async Task DeleteAsync(string key, CancellationToken cancellationToken = default)
     {
         await clients.EnsureCreatedAsync().ConfigureAwait(false);
-        try
-        {
-            using var _ = await clients.Deliveries.DeleteEntityAsync(Escape(key), "", ETag.All, cancellationToken).ConfigureAwait(false);
-        }
-        catch (RequestFailedException ex) when (ex.Status == 404)
-        {
-        }
+        // The table client answers a missing row with its 404 response, not an exception.
+        using var _ = await clients.Deliveries.DeleteEntityAsync(Escape(key), "", ETag.All, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Whether a row for <paramref name="key"/> was written.</summary>

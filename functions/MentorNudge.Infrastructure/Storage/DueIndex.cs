@@ -63,13 +63,8 @@ public sealed class DueIndex(StorageClients clients)
     public async Task DeleteAsync(string partitionKey, string rowKey, CancellationToken cancellationToken = default)
     {
         await clients.EnsureCreatedAsync().ConfigureAwait(false);
-        try
-        {
-            using var _ = await clients.DueIndex.DeleteEntityAsync(partitionKey, rowKey, ETag.All, cancellationToken).ConfigureAwait(false);
-        }
-        catch (RequestFailedException ex) when (ex.Status == 404)
-        {
-        }
+        // The table client answers a missing row with its 404 response, not an exception.
+        using var _ = await clients.DueIndex.DeleteEntityAsync(partitionKey, rowKey, ETag.All, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
