@@ -51,14 +51,12 @@ public sealed class BusinessCalendar
     /// known; null for zones of no one country (<c>Etc/UTC</c>) or unknown ids. A good first guess
     /// for a new user who gave only a zone; the user can change it.
     /// </summary>
-    public static string? CountryOfZone(string? zoneId) =>
-        zoneId is null
-            ? null
-            : TzdbDateTimeZoneSource.Default.ZoneLocations?
-                .FirstOrDefault(l => string.Equals(l.ZoneId, zoneId, StringComparison.Ordinal))?.CountryCode is { } code
-              && IsSupportedCountry(code)
-                ? code.ToUpperInvariant()
-                : null;
+    public static string? CountryOfZone(string? zoneId)
+    {
+        var code = TzdbDateTimeZoneSource.Default.ZoneLocations?
+            .FirstOrDefault(l => string.Equals(l.ZoneId, zoneId, StringComparison.Ordinal))?.CountryCode;
+        return IsSupportedCountry(code) ? code!.ToUpperInvariant() : null;
+    }
 
     /// <summary>Creates a calendar.</summary>
     /// <param name="countryCode">ISO 3166-1 alpha-2 code, any case; GB means the bank holidays of England and Wales.</param>

@@ -278,15 +278,14 @@ public sealed class NudgePlanner(IClock clock)
             }
 
             var lastDate = slots.DateOf(lastSlot);
-            var date = slots.DateOf(due);
-            var moved = false;
+            var dueDate = slots.DateOf(due);
+            var date = dueDate;
             while (date <= lastDate && remindersOnDate.GetValueOrDefault(date) >= DisplacedRemindersPerDay)
             {
                 date = slots.Calendar.AddBusinessDays(date, 1);
-                moved = true;
             }
 
-            return moved ? slots.At(date) : due;
+            return date == dueDate ? due : slots.At(date);
         }
 
         private Instant NextDisplacedSlot()
